@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The README's test command: runs every Workbench test on a fresh Debian machine with the .NET 10 SDK.
+# Installs what the tests need when it is missing, builds once, runs every test project, and ends with one
+# summary line "tests: N passed, M failed, K skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests need, installed only when missing. Later issues add postgresql, chromium, jupyter.
+apt_packages=()
+missing=()
+for pkg in "${apt_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+dotnet restore Workbench.sln
+dotnet build Workbench.sln --no-restore -c Release
+
+log=$(mktemp)
+status=0
+dotnet test Workbench.sln --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+
+# Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ...").
+summary=$(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' |
+  awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}')
+rm -f "$log"
+echo "$summary"
+if [ "$status" -ne 0 ]; then exit "$status"; fi
+case "$summary" in
+  "tests: 0 passed"*) echo "no test ran" >&2; exit 1 ;;
+esac

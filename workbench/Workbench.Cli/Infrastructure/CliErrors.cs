@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Workbench.Cli.Infrastructure;
+
+/// <summary>
+/// The one place where failures become exit codes: 2 for input the user can fix (with a one-line message that says
+/// what is wrong), 1 for an internal failure.
+/// </summary>
+internal static class CliErrors
+{
+    public const int InvalidInput = 2;
+    public const int InternalFailure = 1;
+
+    public static int Handle(Exception exception, ITypeResolver? resolver)
+    {
+        var (code, message) = Classify(exception);
+        var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        stderr.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        if (code == InternalFailure) Console.Error.WriteLine(exception);
+        return code;
+    }
+
+    internal static (int Code, string Message) Classify(Exception exception) => exception switch
+    {
+        CommandAppException e => (InvalidInput, e.Message),
+        ArgumentException or InvalidDataException or FormatException or FileNotFoundException
+            or DirectoryNotFoundException or CryptographicException or UnauthorizedAccessException => (InvalidInput, exception.Message),
+        _ => (InternalFailure, exception.Message),
+    };
+}
