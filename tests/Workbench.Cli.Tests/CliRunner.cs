@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Workbench.Cli.Tests;
+
+/// <summary>Runs the real <c>workbench</c> program in a child process, as a user would.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "workbench.dll");
+
+    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Program);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("WORKBENCH_PSEUDONYM_KEY");
+        start.Environment["WORKBENCH_HOME"] = Path.Combine(workingDirectory, ".workbench");
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start workbench");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+}

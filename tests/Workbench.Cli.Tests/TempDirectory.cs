@@ -1,0 +1,15 @@
+namespace Workbench.Cli.Tests;
+
+/// <summary>A fresh directory that is deleted with the test.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("workbench-cli-").FullName;
+
+    public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); }
+        catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}
