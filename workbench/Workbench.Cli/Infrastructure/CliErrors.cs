@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Workbench.Microdata.Ingest;
+using Workbench.Microdata.ProjectViews;
+using Workbench.Microdata.Pseudonymisation;
+using Workbench.Microdata.Store;
 
 namespace Workbench.Cli.Infrastructure;
 
@@ -25,7 +29,8 @@ internal static class CliErrors
     internal static (int Code, string Message) Classify(Exception exception) => exception switch
     {
         CommandAppException e => (InvalidInput, e.Message),
-        ArgumentException or InvalidDataException or FormatException or FileNotFoundException
+        PseudonymKeyException or DeliveryException or StoreKeyMismatchException or ProjectViewException => (InvalidInput, exception.Message),
+        ArgumentException and not ArgumentNullException or InvalidDataException or FormatException or FileNotFoundException
             or DirectoryNotFoundException or CryptographicException or UnauthorizedAccessException => (InvalidInput, exception.Message),
         _ => (InternalFailure, exception.Message),
     };

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Workbench.Cli.Data;
+using Workbench.Cli.Infrastructure;
+using Workbench.Microdata.Catalogue;
+using Workbench.Microdata.Generation;
+using Workbench.Microdata.Pseudonymisation;
+
+namespace Workbench.Cli.Demo;
+
+/// <summary>
+/// <c>workbench up</c>: the product on its embedded defaults. Creates the demo key if there is none, generates the
+/// synthetic deliveries (unless the same population is already there), ingests them and shows the catalogue.
+/// Safe to run again: nothing unchanged is generated or ingested twice.
+/// </summary>
+internal sealed class UpCommand : Command<UpCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--persons <N>")]
+        [Description("Size of the synthetic demo population.")]
+        public int Persons { get; init; } = 100_000;
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed of the synthetic demo population.")]
+        public int Seed { get; init; } = 1;
+    }
+
+    private sealed record DemoPopulation(int Persons, int Seed);
+
+    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(WorkbenchHome.Root);
+        using var key = DemoKey();
+
+        var marker = Path.Combine(WorkbenchHome.Root, "demo-population.json");
+        var wanted = new DemoPopulation(settings.Persons, settings.Seed);
+        var existing = File.Exists(marker) ? JsonSerializer.Deserialize<DemoPopulation>(File.ReadAllText(marker)) : null;
+        if (existing == wanted && File.Exists(Path.Combine(WorkbenchHome.Deliveries, "manifest.json")))
+        {
+            AnsiConsole.MarkupLine($"Synthetic deliveries for {wanted.Persons:N0} persons (seed {wanted.Seed}) are in place.");
+        }
+        else
+        {
+            File.Delete(marker);
+            GenerateCommand.Generate(new GeneratorOptions { Persons = wanted.Persons, Seed = wanted.Seed }, WorkbenchHome.Deliveries, cancellationToken);
+            File.WriteAllText(marker, JsonSerializer.Serialize(wanted));
+        }
+
+        var report = IngestCommand.Ingest(WorkbenchHome.Deliveries, WorkbenchHome.Store, key, null, cancellationToken);
+        IngestCommand.Render(report);
+        CatalogCommand.RenderDatasets(DatasetCatalogue.Read(WorkbenchHome.Store));
+        AnsiConsole.MarkupLine($"Workbench data is ready in {Markup.Escape(WorkbenchHome.Root)}. Next: 'workbench data catalog <dataset>' shows a dataset's columns.");
+        return 0;
+    }
+
+    /// <summary>The key from WORKBENCH_PSEUDONYM_KEY, else the demo key file, created owner-only on first run.</summary>
+    private static PseudonymKey DemoKey()
+    {
+        if (Environment.GetEnvironmentVariable(PseudonymKey.EnvironmentVariable) is { Length: > 0 }) return PseudonymKey.FromEnvironment();
+        if (File.Exists(WorkbenchHome.KeyFile)) return PseudonymKey.FromFile(WorkbenchHome.KeyFile);
+        AnsiConsole.MarkupLine($"Creating the demo pseudonymisation key {Markup.Escape(WorkbenchHome.KeyFile)} (owner-only).");
+        return PseudonymKey.CreateFile(WorkbenchHome.KeyFile);
+    }
+}
