@@ -11,11 +11,22 @@ namespace Workbench.Microdata.Pseudonymisation;
 public sealed class Pseudonymiser
 {
     private readonly PseudonymKey _key;
+    private readonly Func<PseudonymKey, KeyKind, ulong, long> _compute;
     private readonly Dictionary<ulong, long>[] _byIdentifier = NewMaps<ulong, long>();
     private readonly Dictionary<long, ulong>[] _byPseudonym = NewMaps<long, ulong>();
 
     /// <summary>Creates a pseudonymiser under the master key.</summary>
-    public Pseudonymiser(PseudonymKey key) => _key = key ?? throw new ArgumentNullException(nameof(key));
+    public Pseudonymiser(PseudonymKey key)
+        : this(key, static (k, kind, identifier) => Compute(k.Secret, kind, identifier))
+    {
+    }
+
+    /// <summary>With another pseudonym function, so tests can force a collision that HMAC would never produce.</summary>
+    internal Pseudonymiser(PseudonymKey key, Func<PseudonymKey, KeyKind, ulong, long> compute)
+    {
+        _key = key ?? throw new ArgumentNullException(nameof(key));
+        _compute = compute;
+    }
 
     /// <summary>The master pseudonym of a textual identifier.</summary>
     /// <exception cref="ArgumentException">When the identifier is not valid for its kind.</exception>
@@ -34,7 +45,7 @@ public sealed class Pseudonymiser
     {
         var cache = _byIdentifier[(int)kind];
         if (cache.TryGetValue(identifier, out var cached)) return cached;
-        var pseudonym = Compute(_key.Secret, kind, identifier);
+        var pseudonym = _compute(_key, kind, identifier);
         if (!_byPseudonym[(int)kind].TryAdd(pseudonym, identifier))
         {
             throw new PseudonymCollisionException(kind, pseudonym, "master");
