@@ -19,7 +19,7 @@ internal sealed class QuarantineWriter : IDisposable
         _directory = directory;
         Path = System.IO.Path.Combine(directory, dataset + ".csv");
         // A re-ingest replaces the dataset's table, so its old rejections no longer describe the store.
-        File.Delete(Path);
+        if (File.Exists(Path)) File.Delete(Path);
     }
 
     public string Path { get; }
