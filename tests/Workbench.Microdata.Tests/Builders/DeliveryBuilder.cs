@@ -14,6 +14,7 @@ internal sealed class DeliveryBuilder
 
     public DeliveryBuilder(int persons = 30)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(persons, 12, nameof(persons));
         Buurten = ["BU03630101", "BU03630102", "BU03630201", "BU05990101"];
         Add(Datasets.Areas, "BU03630101;Burgwallen-Oude Zijde;WK036301;Burgwallen;GM0363;Amsterdam;1");
         Add(Datasets.Areas, "BU03630102;Burgwallen-Nieuwe Zijde;WK036301;Burgwallen;GM0363;Amsterdam;1");
