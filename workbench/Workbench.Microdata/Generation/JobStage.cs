@@ -30,7 +30,7 @@ internal static class JobStage
             {
                 var age = world.Age(p);
                 if (age < 18 || age > 67) continue;
-                var pWork = age switch { <= 22 => 0.55, <= 55 => 0.8, <= 62 => 0.66, _ => 0.35 };
+                var pWork = age switch { <= 22 => 0.45, <= 55 => 0.74, <= 62 => 0.6, _ => 0.3 };
                 var risk = world.Households.Risk[persons.Household[p]];
                 if (risk > 3) pWork *= 0.65;
                 if (!rng.Chance(pWork)) continue;

@@ -23,7 +23,7 @@ internal sealed partial class MunicipalityBuilder
         [
             0,
             Math.Clamp(0.25 + 0.13 * dep + (buurt.Urbanity == 1 ? 0.06 : 0) + (type == HouseholdTable.SingleParent ? 0.15 : 0), 0.02, 0.85),
-            0.11 + (buurt.Urbanity == 1 ? 0.10 : 0) + (headAge < 30 ? 0.2 : 0),
+            0.08 + (buurt.Urbanity == 1 ? 0.08 : 0) + (headAge < 30 ? 0.15 : 0),
             0.02,
             0.003,
         ];

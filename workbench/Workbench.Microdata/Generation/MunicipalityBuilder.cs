@@ -55,7 +55,7 @@ internal sealed partial class MunicipalityBuilder
         {
             var buurt = _geo.Buurten[b];
             var n = _personsPerBuurt[b];
-            var mean = buurt.IsBusinessPark ? muniPersons * 0.018 / parks : n * 0.05 + (n > 0 ? 0.3 : 0) + (buurt.Urbanity >= 4 ? n * 0.02 : 0);
+            var mean = buurt.IsBusinessPark ? muniPersons * 0.018 / parks : n * 0.05 + (buurt.Urbanity >= 4 ? n * 0.02 : 0);
             nonResidential[b - _muni.FirstBuurt] = _rng.Poisson(mean);
             nonResTotal += nonResidential[b - _muni.FirstBuurt];
         }
@@ -63,16 +63,23 @@ internal sealed partial class MunicipalityBuilder
         _h = new HouseholdTable(muniPersons);
         _b = new BuildingTable(muniPersons + nonResTotal + 16);
         _bagSerial = 1 + _rng.Next(5_000_000) * 100L;
+        // A household that does not fit a buurt's quota still moves in whole; the next buurt takes fewer persons. Only
+        // the municipality's last household is cut to size, so small runs keep a realistic household composition.
+        var left = muniPersons;
+        var carry = 0;
         for (var b = _muni.FirstBuurt; b < last; b++)
         {
             var buurt = _geo.Buurten[b];
             _streetLeft = 0;
-            var remaining = _personsPerBuurt[b];
+            var remaining = _personsPerBuurt[b] - carry;
             while (remaining > 0)
             {
-                remaining -= AddHousehold(buurt, remaining);
+                var size = AddHousehold(buurt, left);
+                left -= size;
+                remaining -= size;
                 if (_bCount < _b.Count - nonResTotal && _rng.Chance(0.035)) AddVacantDwelling(buurt);
             }
+            carry = -Math.Min(0, remaining);
             _streetLeft = 0;
             for (var k = 0; k < nonResidential[b - _muni.FirstBuurt]; k++) AddNonResidential(buurt);
         }
@@ -149,7 +156,7 @@ internal sealed partial class MunicipalityBuilder
             }
             else
             {
-                var maxAge = Math.Clamp(Math.Min(24, motherAge - 19), 0, 24);
+                var maxAge = Math.Clamp(Math.Min(24, motherAge - 20), 0, 24);
                 AddPerson(next, h, PersonTable.Child, _rng.Between(0, maxAge), _rng.Next(2), origin, surname);
             }
         }
@@ -163,10 +170,10 @@ internal sealed partial class MunicipalityBuilder
         var u = _rng.NextDouble();
         return type switch
         {
-            HouseholdTable.Single => u < 0.32 ? _rng.Between(18, 34) : u < 0.65 ? _rng.Between(35, 64) : Math.Min(100, 65 + (int)Math.Abs(_rng.Normal() * 13)),
-            HouseholdTable.Couple => u < 0.25 ? _rng.Between(20, 34) : u < 0.45 ? _rng.Between(35, 54) : Math.Min(98, 55 + (int)Math.Abs(_rng.Normal() * 12)),
-            HouseholdTable.CoupleWithChildren => _rng.Between(26, 58),
-            HouseholdTable.SingleParent => _rng.Between(24, 60),
+            HouseholdTable.Single => u < 0.30 ? _rng.Between(18, 34) : u < 0.58 ? _rng.Between(35, 64) : Math.Min(100, 65 + (int)Math.Abs(_rng.Normal() * 14)),
+            HouseholdTable.Couple => u < 0.2 ? _rng.Between(20, 34) : u < 0.36 ? _rng.Between(35, 54) : Math.Min(98, 56 + (int)Math.Abs(_rng.Normal() * 13)),
+            HouseholdTable.CoupleWithChildren => _rng.Between(29, 60),
+            HouseholdTable.SingleParent => _rng.Between(27, 62),
             _ => _rng.Between(18, 30),
         };
     }

@@ -75,7 +75,10 @@ internal static class NetworkStage
         return sum / world.Persons.Count;
     }
 
-    /// <summary>Each person links to the next persons in address order in the same buurt, outside the household.</summary>
+    /// <summary>
+    /// Each person links to the next persons in address order (buurt by buurt, so the window runs on into the adjacent
+    /// buurt of the municipality), outside the own household.
+    /// </summary>
     private static LinkBuffer NeighbourLinks(SyntheticWorld world, int m, double window)
     {
         var rng = Rng.For(world.Options.Seed, Stage.Neighbours, m);
@@ -83,18 +86,14 @@ internal static class NetworkStage
         var end = world.PersonStart[m + 1];
         var links = new LinkBuffer(LinkBuffer.Neighbours, (int)((end - start) * window) + 4);
         var hh = world.Persons.Household;
-        var dwelling = world.Households.Dwelling;
-        var buurt = world.Buildings.Buurt;
         var whole = (int)window;
         var fraction = window - whole;
         for (var a = start; a < end; a++)
         {
             var w = whole + (rng.Chance(fraction) ? 1 : 0);
-            var ba = buurt[dwelling[hh[a]]];
             var taken = 0;
             for (var b = a + 1; b < end && taken < w; b++)
             {
-                if (buurt[dwelling[hh[b]]] != ba) break;
                 taken++;
                 if (hh[b] != hh[a]) links.Add(a, b, LinkBuffer.Neighbour);
             }

@@ -106,7 +106,7 @@ internal static class GeographyBuilder
             var wijkDeprivation = rng.Normal() * (bigCity ? 0.8 : 0.55);
             var outer = w > wijkCount / 3;
             var rural = muni.Urbanity >= 4 ? 1 : 0;
-            var buurtCount = Math.Clamp((int)Math.Round(wijkPopulation / 1250 * rng.LogNormal(1, 0.2)) + rural, 1, 99);
+            var buurtCount = Math.Clamp((int)Math.Round(wijkPopulation / 1380 * rng.LogNormal(1, 0.2)) + rural, 1, 99);
             double btotal = 0;
             for (var b = 0; b < buurtCount; b++) btotal += bshares[b] = rng.LogNormal(1, 0.6);
             for (var b = 0; b < buurtCount; b++)
