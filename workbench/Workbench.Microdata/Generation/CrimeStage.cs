@@ -23,9 +23,9 @@ internal static class CrimeStage
             baseCrime[m] = BaseOffences(world, m);
         });
 
-        var (degree, convicted) = NetworkExposure(world);
+        var (degree, convicted, troubled) = NetworkExposure(world);
         var youth = new CrimeRecords[munis];
-        Parallel.For(0, munis, po, m => youth[m] = YouthDrugs(world, m, degree, convicted));
+        Parallel.For(0, munis, po, m => youth[m] = YouthDrugs(world, m, degree, convicted, troubled));
         foreach (var records in youth)
             for (var i = 0; i < records.ConvictionPerson.Count; i++)
                 world.Persons.Flags[records.ConvictionPerson.Items[i]] |= PersonTable.Convicted;
@@ -113,11 +113,16 @@ internal static class CrimeStage
         return (byte)rng.Pick(severe ? [0.45, 0, 0.2, 0.1, 0.25, 0] : [0.12, 0, 0.3, 0.35, 0.18, 0.05]);
     }
 
-    /// <summary>Per person: number of links and number of links to a convicted person (all layers).</summary>
-    private static (int[] Degree, int[] Convicted) NetworkExposure(SyntheticWorld world)
+    /// <summary>
+    /// Per person: number of links, links to a convicted person, and links to a person who dropped out of school or
+    /// has problematic debts (all layers).
+    /// </summary>
+    private static (int[] Degree, int[] Convicted, int[] Troubled) NetworkExposure(SyntheticWorld world)
     {
         var degree = new int[world.Persons.Count];
         var convicted = new int[world.Persons.Count];
+        var troubled = new int[world.Persons.Count];
+        const byte trouble = PersonTable.Dropout | PersonTable.Debt;
         var flags = world.Persons.Flags;
         foreach (var chunk in world.Network.Chunks)
         {
@@ -131,12 +136,14 @@ internal static class CrimeStage
                 degree[y]++;
                 if ((flags[y] & PersonTable.Convicted) != 0) convicted[x]++;
                 if ((flags[x] & PersonTable.Convicted) != 0) convicted[y]++;
+                if ((flags[y] & trouble) != 0) troubled[x]++;
+                if ((flags[x] & trouble) != 0) troubled[y]++;
             }
         }
-        return (degree, convicted);
+        return (degree, convicted, troubled);
     }
 
-    private static CrimeRecords YouthDrugs(SyntheticWorld world, int m, int[] degree, int[] convicted)
+    private static CrimeRecords YouthDrugs(SyntheticWorld world, int m, int[] degree, int[] convicted, int[] troubled)
     {
         var rng = Rng.For(world.Options.Seed, Stage.YouthDrugs, m);
         var persons = world.Persons;
@@ -145,9 +152,10 @@ internal static class CrimeStage
         {
             var age = world.Age(p);
             if (age is < 10 or > 26) continue;
-            var baseRate = age switch { < 14 => 0.008, < 24 => 0.045, _ => 0.03 } * (persons.Sex[p] == 1 ? 0.3 : 1);
+            var baseRate = age switch { < 14 => 0.015, < 24 => 0.09, _ => 0.06 } * (persons.Sex[p] == 1 ? 0.3 : 1);
             var share = degree[p] == 0 ? 0 : (double)convicted[p] / degree[p];
-            var rate = baseRate * (0.1 + 16 * share) * Math.Sqrt(world.Households.Risk[persons.Household[p]])
+            var troubledShare = degree[p] == 0 ? 0 : (double)troubled[p] / degree[p];
+            var rate = baseRate * (0.02 + 28 * share) * (0.3 + 15 * troubledShare) * Math.Sqrt(world.Households.Risk[persons.Household[p]])
                        * ((persons.Flags[p] & PersonTable.Dropout) != 0 ? 1.8 : 1);
             if (!rng.Chance(Math.Min(0.9, rate))) continue;
             var count = 1 + (rng.Chance(0.35) ? 1 : 0) + (rng.Chance(0.1) ? 1 : 0);
