@@ -65,7 +65,11 @@ internal static class FamilyLayer
             {
                 var pool = rng.Chance(0.8) ? pools[k] : pools[rng.Next(pools.Length)];
                 var child = Take(pool, headYear + rng.Between(22, 38) - FirstYear);
-                if (child >= 0 && persons.Household[child] != x) children[found++] = child;
+                if (child < 0 || persons.Household[child] == x) continue;
+                // Two partners of one household are never matched as siblings.
+                var sameHome = false;
+                for (var d = 0; d < found; d++) sameHome |= persons.Household[children[d]] == persons.Household[child];
+                if (!sameHome) children[found++] = child;
             }
             var partner = h.Size[x] >= 2 && persons.Role[head + 1] == PersonTable.Partner ? head + 1 : -1;
             for (var c = 0; c < found; c++)

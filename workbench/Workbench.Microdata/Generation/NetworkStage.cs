@@ -3,7 +3,7 @@ namespace Workbench.Microdata.Generation;
 /// <summary>
 /// The multilayer person network. Household, family and school links follow from the population; neighbour and
 /// colleague windows are then sized so the average total degree meets <see cref="GeneratorOptions.AverageDegree"/>
-/// (neighbours take about 42% and colleagues 58% of what remains, so work is the largest layer).
+/// (colleagues aim at 58% of what remains, so work is the largest layer; neighbours fill the rest).
 /// </summary>
 internal static class NetworkStage
 {
@@ -27,10 +27,24 @@ internal static class NetworkStage
         var n = (double)world.Persons.Count;
         var remaining = Math.Max(2, world.Options.AverageDegree - 2 * structural / n);
 
-        var neighbours = new LinkBuffer[munis];
-        var window = (remaining * 0.42 + HouseholdOverlap(world)) / 2;
-        Parallel.For(0, munis, po, m => neighbours[m] = NeighbourLinks(world, m, window));
         var colleagues = ColleagueLayer.Build(world, remaining * 0.58, po);
+        long work = 0;
+        foreach (var c in colleagues) work += c.Count;
+
+        // Neighbours take what the other layers leave (small employers cap the work layer in small runs). The window
+        // estimate ignores municipality edges, so it is corrected against the measured degree a few times.
+        var neighbourTarget = Math.Max(1, world.Options.AverageDegree - 2 * (structural + work) / n);
+        var neighbours = new LinkBuffer[munis];
+        var window = (neighbourTarget + HouseholdOverlap(world)) / 2;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            Parallel.For(0, munis, po, m => neighbours[m] = NeighbourLinks(world, m, window));
+            long links = 0;
+            foreach (var c in neighbours) links += c.Count;
+            var degree = 2 * links / n;
+            if (Math.Abs(degree - neighbourTarget) < 0.02 * neighbourTarget || degree == 0) break;
+            window *= neighbourTarget / degree;
+        }
 
         var chunks = new List<LinkBuffer>(munis * 5);
         chunks.AddRange(household);
