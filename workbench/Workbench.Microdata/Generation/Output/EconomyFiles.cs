@@ -86,23 +86,49 @@ internal static class EconomyFiles
         }
     }
 
+    /// <summary>
+    /// The network is by far the largest file: its partitions are formatted in parallel, a few at a time, and appended
+    /// in partition order, so the bytes do not depend on scheduling.
+    /// </summary>
     public static void Network(SyntheticWorld world, Utf8RowWriter w)
     {
-        var bsn = world.Persons.Bsn;
-        foreach (var chunk in world.Network.Chunks)
+        var chunks = world.Network.Chunks;
+        const int batch = 8;
+        var parts = new (Utf8RowWriter Writer, MemoryStream Memory)[batch];
+        for (var first = 0; first < chunks.Count; first += batch)
         {
-            var layer = Layers[chunk.Layer];
-            var a = chunk.A.Items;
-            var b = chunk.B.Items;
-            var r = chunk.Relation.Items;
-            for (var i = 0; i < chunk.Count; i++)
+            var count = Math.Min(batch, chunks.Count - first);
+            Parallel.For(0, count, k =>
             {
-                w.Padded(bsn[a[i]], 9);
-                w.Padded(bsn[b[i]], 9);
-                w.Utf8(layer);
-                w.Utf8(Relations[r[i]]);
-                w.EndRow();
+                var chunk = chunks[first + k];
+                var memory = new MemoryStream(chunk.Count * 36 + 64);
+                var part = new Utf8RowWriter(memory);
+                NetworkRows(world, chunk, part);
+                parts[k] = (part, memory);
+            });
+            for (var k = 0; k < count; k++)
+            {
+                w.Append(parts[k].Writer, parts[k].Memory);
+                parts[k].Writer.Dispose();
+                parts[k] = default;
             }
+        }
+    }
+
+    private static void NetworkRows(SyntheticWorld world, LinkBuffer chunk, Utf8RowWriter w)
+    {
+        var bsn = world.Persons.Bsn;
+        var layer = Layers[chunk.Layer];
+        var a = chunk.A.Items;
+        var b = chunk.B.Items;
+        var r = chunk.Relation.Items;
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            w.Padded(bsn[a[i]], 9);
+            w.Padded(bsn[b[i]], 9);
+            w.Utf8(layer);
+            w.Utf8(Relations[r[i]]);
+            w.EndRow();
         }
     }
 }

@@ -11,7 +11,8 @@ namespace Workbench.Microdata.Generation.Output;
 internal sealed class Utf8RowWriter : IDisposable
 {
     private const int BufferSize = 1 << 20;
-    private readonly FileStream _stream;
+    private static readonly long[] Pow10 = [.. Enumerable.Range(0, 19).Select(i => (long)Math.Pow(10, i))];
+    private readonly Stream _stream;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[BufferSize];
     private int _length;
@@ -25,6 +26,21 @@ internal sealed class Utf8RowWriter : IDisposable
         foreach (var name in header) Text(name);
         EndRow();
         Rows = 0;
+    }
+
+    /// <summary>A writer that formats rows into memory (no header), to be appended to a file with <see cref="Append"/>.</summary>
+    public Utf8RowWriter(MemoryStream memory) => _stream = memory;
+
+    /// <summary>Appends the rows another writer formatted into <paramref name="memory"/> (parallel formatting).</summary>
+    public void Append(Utf8RowWriter part, MemoryStream memory)
+    {
+        part.Flush();
+        Flush();
+        var bytes = memory.GetBuffer().AsSpan(0, (int)memory.Length);
+        _hash.AppendData(bytes);
+        _stream.Write(bytes);
+        _bytes += bytes.Length;
+        Rows += part.Rows;
     }
 
     /// <summary>Data rows written (the header excluded).</summary>
@@ -72,7 +88,8 @@ internal sealed class Utf8RowWriter : IDisposable
     public void Padded(long value, int digits)
     {
         var span = Reserve(Math.Max(digits, 20));
-        var n = Math.Max(digits, value == 0 ? 1 : (int)Math.Floor(Math.Log10(value)) + 1);
+        var n = digits;
+        for (var rest = value / Pow10[digits]; rest > 0; rest /= 10) n++;
         for (var i = n - 1; i >= 0; i--)
         {
             span[i] = (byte)('0' + value % 10);
