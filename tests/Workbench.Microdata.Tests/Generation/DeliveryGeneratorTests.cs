@@ -33,6 +33,15 @@ public sealed class DeliveryGeneratorTests(DeliveryFixture fixture) : IClassFixt
             Assert.NotEqual(a[dataset], b[dataset]);
     }
 
+    [Fact]
+    public void Generate_DifferentPersonCounts_ShareTheGeography()
+    {
+        using var small = new Delivery(5_000, seed: _delivery.Options.Seed);
+        Assert.Equal(
+            Hashes(small.Directory)[Datasets.Areas],
+            Hashes(_delivery.Directory)[Datasets.Areas]);
+    }
+
     [Theory]
     [InlineData(999, 25, "Persons")]
     [InlineData(5_000, 1, "AverageDegree")]

@@ -87,23 +87,27 @@ internal static class EconomyFiles
     }
 
     /// <summary>
-    /// The network is by far the largest file: its partitions are formatted in parallel, a few at a time, and appended
-    /// in partition order, so the bytes do not depend on scheduling.
+    /// The network is by far the largest file: it is cut into slices of at most a million links, formatted a few at a
+    /// time in parallel and appended in order, so the bytes do not depend on scheduling and memory stays bounded.
     /// </summary>
     public static void Network(SyntheticWorld world, Utf8RowWriter w)
     {
-        var chunks = world.Network.Chunks;
-        const int batch = 8;
+        const int sliceRows = 1 << 20;
+        var slices = new List<(LinkBuffer Chunk, int Start, int End)>();
+        foreach (var chunk in world.Network.Chunks)
+            for (var start = 0; start < chunk.Count; start += sliceRows)
+                slices.Add((chunk, start, Math.Min(chunk.Count, start + sliceRows)));
+        var batch = 2 * Environment.ProcessorCount;
         var parts = new (Utf8RowWriter Writer, MemoryStream Memory)[batch];
-        for (var first = 0; first < chunks.Count; first += batch)
+        for (var first = 0; first < slices.Count; first += batch)
         {
-            var count = Math.Min(batch, chunks.Count - first);
+            var count = Math.Min(batch, slices.Count - first);
             Parallel.For(0, count, k =>
             {
-                var chunk = chunks[first + k];
-                var memory = new MemoryStream(chunk.Count * 36 + 64);
+                var (chunk, start, end) = slices[first + k];
+                var memory = new MemoryStream((end - start) * 48 + 64);
                 var part = new Utf8RowWriter(memory);
-                NetworkRows(world, chunk, part);
+                NetworkRows(world, chunk, start, end, part);
                 parts[k] = (part, memory);
             });
             for (var k = 0; k < count; k++)
@@ -115,14 +119,14 @@ internal static class EconomyFiles
         }
     }
 
-    private static void NetworkRows(SyntheticWorld world, LinkBuffer chunk, Utf8RowWriter w)
+    private static void NetworkRows(SyntheticWorld world, LinkBuffer chunk, int start, int end, Utf8RowWriter w)
     {
         var bsn = world.Persons.Bsn;
         var layer = Layers[chunk.Layer];
         var a = chunk.A.Items;
         var b = chunk.B.Items;
         var r = chunk.Relation.Items;
-        for (var i = 0; i < chunk.Count; i++)
+        for (var i = start; i < end; i++)
         {
             w.Padded(bsn[a[i]], 9);
             w.Padded(bsn[b[i]], 9);
