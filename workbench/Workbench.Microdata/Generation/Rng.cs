@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Workbench.Microdata.Generation;
@@ -34,19 +35,16 @@ internal struct Rng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
-        var result = BitOperations_RotateLeft(_s1 * 5, 7) * 9;
+        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
         var t = _s1 << 17;
         _s2 ^= _s0;
         _s3 ^= _s1;
         _s1 ^= _s2;
         _s0 ^= _s3;
         _s2 ^= t;
-        _s3 = BitOperations_RotateLeft(_s3, 45);
+        _s3 = BitOperations.RotateLeft(_s3, 45);
         return result;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong BitOperations_RotateLeft(ulong v, int k) => (v << k) | (v >> (64 - k));
 
     /// <summary>Uniform in [0, 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,12 +25,7 @@ internal static class StreetNames
         var names = new string[PlaceNames.StreetStems.Length * PlaceNames.StreetSuffixes.Length];
         for (var s = 0; s < PlaceNames.StreetStems.Length; s++)
             for (var x = 0; x < PlaceNames.StreetSuffixes.Length; x++)
-            {
-                var stem = PlaceNames.StreetStems[s];
-                names[s * PlaceNames.StreetSuffixes.Length + x] = stem.Contains(' ', StringComparison.Ordinal)
-                    ? stem + PlaceNames.StreetSuffixes[x]
-                    : stem + PlaceNames.StreetSuffixes[x];
-            }
+                names[s * PlaceNames.StreetSuffixes.Length + x] = PlaceNames.StreetStems[s] + PlaceNames.StreetSuffixes[x];
         return names;
     }
 
