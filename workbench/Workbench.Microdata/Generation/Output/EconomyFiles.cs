@@ -98,24 +98,29 @@ internal static class EconomyFiles
             for (var start = 0; start < chunk.Count; start += sliceRows)
                 slices.Add((chunk, start, Math.Min(chunk.Count, start + sliceRows)));
         var batch = 2 * Environment.ProcessorCount;
-        var parts = new (Utf8RowWriter Writer, MemoryStream Memory)[batch];
-        for (var first = 0; first < slices.Count; first += batch)
+        var memories = new MemoryStream[batch];
+        var parts = new Utf8RowWriter[batch];
+        for (var k = 0; k < batch; k++)
         {
-            var count = Math.Min(batch, slices.Count - first);
-            Parallel.For(0, count, k =>
+            memories[k] = new MemoryStream(sliceRows * 48);
+            parts[k] = new Utf8RowWriter(memories[k]);
+        }
+        try
+        {
+            for (var first = 0; first < slices.Count; first += batch)
             {
-                var (chunk, start, end) = slices[first + k];
-                var memory = new MemoryStream((end - start) * 48 + 64);
-                var part = new Utf8RowWriter(memory);
-                NetworkRows(world, chunk, start, end, part);
-                parts[k] = (part, memory);
-            });
-            for (var k = 0; k < count; k++)
-            {
-                w.Append(parts[k].Writer, parts[k].Memory);
-                parts[k].Writer.Dispose();
-                parts[k] = default;
+                var count = Math.Min(batch, slices.Count - first);
+                Parallel.For(0, count, k =>
+                {
+                    var (chunk, start, end) = slices[first + k];
+                    NetworkRows(world, chunk, start, end, parts[k]);
+                });
+                for (var k = 0; k < count; k++) w.Append(parts[k], memories[k]);
             }
+        }
+        finally
+        {
+            foreach (var part in parts) part.Dispose();
         }
     }
 

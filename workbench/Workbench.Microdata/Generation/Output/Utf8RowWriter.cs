@@ -31,7 +31,10 @@ internal sealed class Utf8RowWriter : IDisposable
     /// <summary>A writer that formats rows into memory (no header), to be appended to a file with <see cref="Append"/>.</summary>
     public Utf8RowWriter(MemoryStream memory) => _stream = memory;
 
-    /// <summary>Appends the rows another writer formatted into <paramref name="memory"/> (parallel formatting).</summary>
+    /// <summary>
+    /// Appends the rows another writer formatted into <paramref name="memory"/> (parallel formatting), then empties
+    /// both so they can be reused without new large allocations.
+    /// </summary>
     public void Append(Utf8RowWriter part, MemoryStream memory)
     {
         part.Flush();
@@ -41,6 +44,8 @@ internal sealed class Utf8RowWriter : IDisposable
         _stream.Write(bytes);
         _bytes += bytes.Length;
         Rows += part.Rows;
+        part.Rows = 0;
+        memory.SetLength(0);
     }
 
     /// <summary>Data rows written (the header excluded).</summary>
