@@ -133,7 +133,7 @@ public sealed class GeneratedStoreTests(GeneratedStoreFixture fixture) : IClassF
         return connection;
     }
 
-    private static IEnumerable<(string Table, string Column)> StoreColumns(DuckDBConnection connection, string? type = null)
+    private static List<(string Table, string Column)> StoreColumns(DuckDBConnection connection, string? type = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = 'store'"

@@ -33,7 +33,7 @@ internal sealed class CatalogCommand : Command<CatalogCommand.Settings>
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var store = Path.GetFullPath(settings.Store ?? WorkbenchHome.Store);
         if (!File.Exists(store)) throw new FileNotFoundException($"--store: '{store}' does not exist; run 'workbench data ingest' first", store);

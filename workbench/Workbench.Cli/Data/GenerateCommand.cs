@@ -33,7 +33,7 @@ internal sealed class GenerateCommand : Command<GenerateCommand.Settings>
         public double AverageDegree { get; init; } = 25;
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(settings.ReferenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var referenceDate))
             throw new ArgumentException($"--reference-date: '{settings.ReferenceDate}' is not a date in yyyy-MM-dd form");
@@ -44,7 +44,13 @@ internal sealed class GenerateCommand : Command<GenerateCommand.Settings>
         var outDir = Path.GetFullPath(settings.Out ?? WorkbenchHome.Deliveries);
         var report = Generate(options, outDir, cancellationToken);
         AnsiConsole.MarkupLine($"Wrote synthetic deliveries for [bold]{options.Persons:N0}[/] persons to {Markup.Escape(outDir)}");
-        AnsiConsole.Write(report.ToTable());
+        var table = new Table().AddColumns("dataset", "file", "rows", "MB");
+        foreach (var file in report.Manifest.Deliveries)
+        {
+            table.AddRow(file.Dataset, file.File, $"{file.Rows:N0}", $"{report.Bytes[file.Dataset] / 1e6:N1}");
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{report.TotalRows:N0} rows in {report.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
 

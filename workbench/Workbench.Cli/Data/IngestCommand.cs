@@ -22,7 +22,7 @@ internal sealed class IngestCommand : Command<IngestCommand.Settings>
         public string? Quarantine { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var key = settings.LoadKey();
         var report = Ingest(Path.GetFullPath(settings.Directory ?? WorkbenchHome.Deliveries), settings.StorePath, key, settings.Quarantine, cancellationToken);

@@ -16,7 +16,7 @@ internal sealed class KeygenCommand : Command<KeygenCommand.Settings>
         public string? Out { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(settings.Out ?? WorkbenchHome.KeyFile);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

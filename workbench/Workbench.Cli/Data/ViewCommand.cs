@@ -33,7 +33,7 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
             : ValidationResult.Success();
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var allowlist = ParseAllowlist(settings.Allow);
         using var key = settings.LoadKey();

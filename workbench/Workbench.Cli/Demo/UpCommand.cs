@@ -30,7 +30,7 @@ internal sealed class UpCommand : Command<UpCommand.Settings>
 
     private sealed record DemoPopulation(int Persons, int Seed);
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(WorkbenchHome.Root);
         using var key = DemoKey();
