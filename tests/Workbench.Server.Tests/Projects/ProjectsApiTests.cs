@@ -108,7 +108,8 @@ public class ProjectsApiTests
         Assert.Equal(["dismantlings", "buildings"], grants!.Select(g => g.Dataset));
         Assert.Equal(HttpStatusCode.NotFound, notMember.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
-        Assert.Contains("retention period ended", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await expired.Content.ReadAsStringAsync();
+        Assert.True(body.Contains("retention period ended", StringComparison.Ordinal), body);
         await using var scope = app.Services.CreateAsyncScope();
         var actions = await scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>().AuditEntries
             .Where(e => e.Subject == $"project:{project.Id}").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();

@@ -38,6 +38,20 @@ public static class IdentitySetup
             o.Events.OnRedirectToLogin = c => ApiStatusOrRedirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiStatusOrRedirect(c, StatusCodes.Status403Forbidden);
         });
+        // The security stamp is re-checked every 30 minutes and the principal rebuilt from the database; the rebuilt
+        // one must keep the fact that this session passed MFA, or every session would lose access after 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = c =>
+        {
+            var mfa = c.CurrentPrincipal?.FindAll(WorkbenchClaims.AuthenticationMethod) ?? [];
+            if (c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                foreach (var claim in mfa.Where(m => !identity.HasClaim(m.Type, m.Value)))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                }
+            }
+            return Task.CompletedTask;
+        });
         services.AddAuthorization(Policies.Add);
         services.AddDataProtection().SetApplicationName("Workbench")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
