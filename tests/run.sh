@@ -6,11 +6,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests need, installed only when missing. Later issues add postgresql, chromium, jupyter.
-apt_packages=()
+apt_packages=(postgresql)
 missing=()
 for pkg in "${apt_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# The server's integration tests run against PostgreSQL too: start the local cluster and give them a role.
+if [ -z "${WORKBENCH_TEST_POSTGRES:-}" ]; then
+  pg_version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  pg_ctlcluster "$pg_version" main start 2>/dev/null || pg_ctlcluster "$pg_version" main status >/dev/null
+  su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='workbench_test'\"" | grep -q 1 ||
+    su postgres -c "psql -qc \"CREATE ROLE workbench_test LOGIN CREATEDB PASSWORD 'workbench_test'\""
+  export WORKBENCH_TEST_POSTGRES="Host=127.0.0.1;Username=workbench_test;Password=workbench_test;Database=postgres"
 fi
 
 dotnet restore Workbench.sln

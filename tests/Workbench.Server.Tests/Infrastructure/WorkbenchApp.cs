@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Workbench.Audit;
+using Workbench.Server.Identity;
+
+namespace Workbench.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a fresh database, in the Testing environment (no demo users). The domain clock is a
+/// <see cref="FakeTimeProvider"/> starting now; the sign-in cookie keeps the real clock so a test can move the
+/// domain past a retention end without the session expiring.
+/// </summary>
+internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
+{
+    public const string CheckpointKeyBase64 = "dGVzdC1vbmx5LWNoZWNrcG9pbnQta2V5LTMyLWJ5dGVzLWxvbmchIQ==";
+    public const string Password = "Test-Password-2026!";
+
+    private readonly TestDatabase _database;
+
+    private WorkbenchApp(TestDatabase database, int checkpointInterval)
+    {
+        _database = database;
+        CheckpointInterval = checkpointInterval;
+    }
+
+    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public int CheckpointInterval { get; }
+
+    public TestDatabase Database => _database;
+
+    public static async Task<WorkbenchApp> StartAsync(DatabaseProvider provider, int checkpointInterval = 4)
+    {
+        var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval);
+        _ = app.Server; // start now: migrations run here
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Database:DataDirectory", _database.Directory);
+        builder.UseSetting("Audit:CheckpointKey", CheckpointKeyBase64);
+        builder.UseSetting("Audit:CheckpointInterval", CheckpointInterval.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = TimeProvider.System);
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.TimeProvider = TimeProvider.System);
+        });
+    }
+
+    /// <summary>A user with an enrolled authenticator and these roles.</summary>
+    public async Task<TestUser> CreateUserAsync(string userName, string organisation, params WorkbenchRole[] roles) =>
+        await CreateUserAsync(userName, organisation, enrolled: true, roles);
+
+    public async Task<TestUser> CreateUserAsync(string userName, string organisation, bool enrolled, params WorkbenchRole[] roles)
+    {
+        var key = enrolled ? RandomBase32() : null;
+        await using var scope = Services.CreateAsyncScope();
+        var provisioning = scope.ServiceProvider.GetRequiredService<UserProvisioning>();
+        var user = await provisioning.CreateAsync(
+            new NewUser(userName, $"{userName}@test.invalid", userName, organisation, roles, Password, key), CancellationToken.None);
+        return new TestUser(user.Id, userName, key);
+    }
+
+    /// <summary>A client that does not follow redirects and keeps cookies.</summary>
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real pages: password, then the TOTP code.</summary>
+    public async Task<HttpClient> SignInAsync(TestUser user)
+    {
+        var client = CreateBrowserlessClient();
+        var afterPassword = await PostFormAsync(client, "/Account/SignIn", new() { ["UserName"] = user.UserName, ["Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
+        Assert.StartsWith("/Account/Mfa", afterPassword.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var afterCode = await PostFormAsync(client, "/Account/Mfa", new() { ["Code"] = Totp.Now(user.TotpKey!) });
+        Assert.Equal(HttpStatusCode.Redirect, afterCode.StatusCode);
+        return client;
+    }
+
+    /// <summary>GETs the page for its antiforgery token, then posts the form to it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private static string RandomBase32()
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        return new string([.. System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 32)]);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+internal sealed record TestUser(string Id, string UserName, string? TotpKey);

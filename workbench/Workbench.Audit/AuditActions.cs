@@ -1,0 +1,19 @@
+namespace Workbench.Audit;
+
+/// <summary>The action names the log records. Frozen: they are hashed into entries and searched by auditors.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "signin.succeeded";
+    public const string SignInFailed = "signin.failed";
+    public const string SignInLockedOut = "signin.locked_out";
+    public const string MfaFailed = "signin.mfa_failed";
+    public const string MfaEnrolled = "mfa.enrolled";
+    public const string RecoveryCodeUsed = "signin.recovery_code_used";
+    public const string SignedOut = "signout";
+    public const string UserCreated = "user.created";
+    public const string ProjectCreated = "project.created";
+    public const string ProjectChanged = "project.changed";
+    public const string DataAccessed = "data.accessed";
+    public const string DataAccessRefused = "data.access_refused";
+    public const string AuditExported = "audit.exported";
+}

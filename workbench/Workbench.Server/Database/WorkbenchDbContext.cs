@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Audit;
+using Workbench.Server.Identity;
+using Workbench.Server.Organisations;
+using Workbench.Server.Projects;
+
+namespace Workbench.Server.Database;
+
+/// <summary>
+/// The server's one database. Each provider has its own subclass so that each keeps its own migrations
+/// (<see cref="SqliteWorkbenchDbContext"/>, <see cref="PostgresWorkbenchDbContext"/>); the model is the same.
+/// </summary>
+public abstract class WorkbenchDbContext(DbContextOptions options) : IdentityDbContext<WorkbenchUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WorkbenchDbContext).Assembly);
+    }
+}
+
+/// <summary>The model on SQLite, with the migrations under <c>Database/Migrations/Sqlite</c>.</summary>
+public sealed class SqliteWorkbenchDbContext(DbContextOptions<SqliteWorkbenchDbContext> options)
+    : WorkbenchDbContext(options);
+
+/// <summary>The model on PostgreSQL, with the migrations under <c>Database/Migrations/Postgres</c>.</summary>
+public sealed class PostgresWorkbenchDbContext(DbContextOptions<PostgresWorkbenchDbContext> options)
+    : WorkbenchDbContext(options);

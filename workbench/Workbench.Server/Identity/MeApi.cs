@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace Workbench.Server.Identity;
+
+/// <summary>Who the caller is, as the server sees it.</summary>
+public sealed record CurrentUser(string UserId, string UserName, string Organisation, IReadOnlyList<string> Roles);
+
+public static class MeApi
+{
+    public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/me", (HttpContext http) => new CurrentUser(
+                http.User.UserId(), http.User.FindFirstValue(ClaimTypes.Name) ?? "",
+                http.User.FindFirstValue(WorkbenchClaims.Organisation) ?? "",
+                [.. http.User.FindAll(WorkbenchClaims.Role).Select(c => c.Value)]))
+            .WithTags("Identity")
+            .WithSummary("The signed-in user, their organisation and roles");
+        return app;
+    }
+}

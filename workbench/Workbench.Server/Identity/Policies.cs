@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Workbench.Server.Identity;
+
+/// <summary>
+/// Authorisation is deny-by-default: the fallback policy demands a signed-in user who passed MFA, so an endpoint
+/// without an explicit policy is still closed. Anonymous endpoints opt out one by one.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Signed in with a second factor; the default for everything.</summary>
+    public const string SignedInWithMfa = nameof(SignedInWithMfa);
+
+    /// <summary>Signed in with a password only, to reach the MFA enrolment page and nothing else.</summary>
+    public const string MfaEnrolment = nameof(MfaEnrolment);
+
+    /// <summary>An administrator, signed in with MFA.</summary>
+    public const string Admin = nameof(Admin);
+
+    internal static void Add(AuthorizationOptions options)
+    {
+        var mfa = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireClaim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa).Build();
+        options.FallbackPolicy = mfa;
+        options.DefaultPolicy = mfa;
+        options.AddPolicy(SignedInWithMfa, mfa);
+        options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin)));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Workbench.Server.Projects;
+
+public static class ProjectsSetup
+{
+    public static WebApplicationBuilder AddProjects(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ProjectChanges>();
+        return builder;
+    }
+}
