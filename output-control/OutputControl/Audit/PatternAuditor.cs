@@ -109,7 +109,7 @@ internal static class PatternAuditor
                 down = Math.Max(down, c.Down);
             }
 
-            return up >= requirement.Upper && down >= requirement.Lower && (up >= requirement.Width || up + down >= requirement.Width);
+            return up >= requirement.Upper && down >= requirement.Lower && up >= requirement.Width - down;
         }
 
         bool Enough(List<Certificate> certificates)

@@ -121,7 +121,7 @@ internal static class HypercubeSuppressor
                 }
             }
 
-            if (ok && cost < bestCost && up >= requirement.Upper && down >= requirement.Lower && up + down >= requirement.Width)
+            if (ok && cost < bestCost && up >= requirement.Upper && down >= requirement.Lower && up >= requirement.Width - down)
             {
                 bestCost = cost;
                 best = (int[])cells.Clone();
