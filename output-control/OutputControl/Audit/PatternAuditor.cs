@@ -36,6 +36,20 @@ internal static class PatternAuditor
             return [.. failures];
         }
 
+        if (FlowAuditor.Applies(grid))
+        {
+            var flows = new FlowAuditor(grid, suppressed);
+            foreach (var p in uncertain.Order())
+            {
+                foreach (var failure in CheckByFlow(problem, flows, p))
+                {
+                    failures.Add(failure);
+                }
+            }
+
+            return [.. failures];
+        }
+
         var pending = uncertain.ToHashSet();
         var bound = Bound(problem);
         foreach (var group in Components.Of(grid, suppressed))
@@ -57,13 +71,9 @@ internal static class PatternAuditor
             }
 
             using var lp = new AttackerLp(grid, group, suppressed, bound, includePublished: false);
-            var singletons = group.Where(problem.IsSingleton).ToList();
-            foreach (var p in targets)
+            foreach (var failure in CheckByLp(problem, lp, targets, group.Where(problem.IsSingleton).ToList()))
             {
-                foreach (var failure in CheckByLp(problem, lp, p, singletons))
-                {
-                    failures.Add(failure);
-                }
+                failures.Add(failure);
             }
         }
 
@@ -136,36 +146,112 @@ internal static class PatternAuditor
     private static IEnumerable<int> Singletons(ProtectionProblem problem, List<Certificate> certificates, int p) =>
         certificates.SelectMany(c => c.Cells).Where(c => c != p && problem.IsSingleton(c)).Distinct();
 
-    private static IEnumerable<AuditFailure> CheckByLp(ProtectionProblem problem, AttackerLp lp, int p, List<int> singletons)
+    /// <summary>
+    /// Exact LP check of the targets of one group. Every LP solution is a point the attacker cannot exclude, so it
+    /// widens the known interval of every target at once; a target whose requirement those points already meet
+    /// needs no LP of its own. A singleton owner's knowledge removes only the points where that singleton moved.
+    /// </summary>
+    private static List<AuditFailure> CheckByLp(ProtectionProblem problem, AttackerLp lp, List<int> targets, List<int> singletons)
     {
         var grid = problem.Grid;
-        var requirement = problem.Requirement[p];
-        var up = lp.Max(p, 1);
-        var atUp = singletons.ToDictionary(s => s, lp.Deviation);
-        var down = lp.Max(p, -1);
-        var atDown = singletons.ToDictionary(s => s, lp.Deviation);
-        if (!Meets(requirement, up, down))
+        var failures = new List<AuditFailure>();
+        var up = targets.ToDictionary(t => t, _ => 0.0);
+        var down = targets.ToDictionary(t => t, _ => 0.0);
+        var witnessUp = targets.ToDictionary(t => t, _ => -1);
+        var witnessDown = targets.ToDictionary(t => t, _ => -1);
+        var moved = new List<HashSet<int>>();
+        void Record()
         {
-            yield return Failure(grid, p, -1, up, down);
+            var index = moved.Count;
+            moved.Add([.. singletons.Where(s => Math.Abs(lp.Deviation(s)) > 1e-9)]);
+            foreach (var q in targets)
+            {
+                var d = lp.Deviation(q);
+                if (d > up[q])
+                {
+                    up[q] = d;
+                    witnessUp[q] = index;
+                }
+
+                if (-d > down[q])
+                {
+                    down[q] = -d;
+                    witnessDown[q] = index;
+                }
+            }
         }
 
-        foreach (var s in singletons)
+        bool Moved(int witness, int s) => witness >= 0 && moved[witness].Contains(s);
+
+        foreach (var p in targets.OrderBy(t => t))
         {
-            // Pinning a cell that sits at its true value in both optimal solutions changes neither optimum.
-            if (s == p || (Math.Abs(atUp[s]) < 1e-9 && Math.Abs(atDown[s]) < 1e-9))
+            var requirement = problem.Requirement[p];
+            if (!Meets(requirement, up[p], down[p]))
             {
-                continue;
+                var u = lp.Max(p, 1);
+                Record();
+                var d = lp.Max(p, -1);
+                Record();
+                if (!Meets(requirement, u, d))
+                {
+                    failures.Add(Failure(grid, p, -1, u, d));
+                    continue;
+                }
             }
 
-            lp.Pin(s, true);
-            var upKnown = lp.Max(p, 1);
-            var downKnown = lp.Max(p, -1);
-            lp.Pin(s, false);
-            if (!Meets(requirement, upKnown, downKnown))
+            foreach (var s in singletons)
             {
-                yield return Failure(grid, p, s, upKnown, downKnown);
+                if (s == p || (!Moved(witnessUp[p], s) && !Moved(witnessDown[p], s)))
+                {
+                    continue;
+                }
+
+                lp.Pin(s, true);
+                var upKnown = lp.Max(p, 1);
+                Record();
+                var downKnown = lp.Max(p, -1);
+                Record();
+                lp.Pin(s, false);
+                if (!Meets(requirement, upKnown, downKnown))
+                {
+                    failures.Add(Failure(grid, p, s, upKnown, downKnown));
+                }
             }
         }
+
+        return failures;
+    }
+
+    private static List<AuditFailure> CheckByFlow(ProtectionProblem problem, FlowAuditor flows, int p)
+    {
+        var r = problem.Requirement[p];
+        var failures = new List<AuditFailure>();
+        var used = new HashSet<int>();
+        (double Up, double Down) Reach(int pinned, HashSet<int> moved)
+        {
+            var down = flows.Reach(p, -1, (double)Math.Max(r.Lower, r.Width), pinned, moved);
+            var up = flows.Reach(p, 1, Math.Max((double)r.Upper, (double)r.Width - down), pinned, moved);
+            return (up, down);
+        }
+
+        var (up, down) = Reach(-1, used);
+        if (!Meets(r, up, down))
+        {
+            failures.Add(Failure(problem.Grid, p, -1, up, down));
+            return failures;
+        }
+
+        // Flows that move no singleton stay feasible when its owner knows it; only the singletons moved need a look.
+        foreach (var s in used.Where(c => c != p && problem.IsSingleton(c)).Order())
+        {
+            var (upKnown, downKnown) = Reach(s, []);
+            if (!Meets(r, upKnown, downKnown))
+            {
+                failures.Add(Failure(problem.Grid, p, s, upKnown, downKnown));
+            }
+        }
+
+        return failures;
     }
 
     private static AuditFailure Failure(TableGrid grid, int p, int known, double up, double down)
