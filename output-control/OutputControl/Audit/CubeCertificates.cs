@@ -16,7 +16,6 @@ internal static class CubeCertificates
         var found = new List<Certificate>();
         var dims = new List<int>();
         var options = new List<(int Index, int Sign)[]>();
-        var combinations = 1L;
         for (var d = 0; d < grid.Dimensions; d++)
         {
             if (!grid.HasTotal[d])
@@ -43,43 +42,69 @@ internal static class CubeCertificates
 
             dims.Add(d);
             options.Add([.. list.OrderByDescending(o => o.Value).Select(o => (o.Index, o.Sign))]);
-            combinations *= list.Count;
         }
 
-        // Keep the most valuable partners per dimension when the product is too large: fewer certificates only
-        // weaken the bound, never make it unsound.
-        while (combinations > maxCombinations)
-        {
-            var widest = Enumerable.Range(0, options.Count).MaxBy(i => options[i].Length);
-            combinations = combinations / options[widest].Length * (options[widest].Length - 1);
-            options[widest] = options[widest][..^1];
-        }
-
+        // Depth-first over the dimensions, pruning a partial cube as soon as one of its corners is published; at
+        // most maxCombinations complete cubes are examined (fewer certificates only weaken the bound).
         var choice = new int[dims.Count];
         var corners = 1 << dims.Count;
-        while (true)
+        var budget = maxCombinations;
+        bool Search(int level)
         {
-            if (Evaluate(grid, suppressed, p, dims, options, choice, corners) is { } certificate)
+            if (level == dims.Count)
             {
-                found.Add(certificate);
-                if (enough is not null && enough(found))
+                budget--;
+                if (Evaluate(grid, suppressed, p, dims, options, choice, corners) is { } certificate)
                 {
-                    return found;
+                    found.Add(certificate);
+                    if (enough is not null && enough(found))
+                    {
+                        return true;
+                    }
+                }
+
+                return budget <= 0;
+            }
+
+            for (var i = 0; i < options[level].Length; i++)
+            {
+                choice[level] = i;
+                if (CornersSuppressed(grid, suppressed, p, dims, options, choice, level) && Search(level + 1))
+                {
+                    return true;
                 }
             }
 
-            var k = 0;
-            while (k < choice.Length && ++choice[k] == options[k].Length)
+            return false;
+        }
+
+        Search(0);
+        return found;
+    }
+
+    /// <summary>Whether every corner that uses the partner chosen at <paramref name="level"/> (and any chosen
+    /// before it) is suppressed.</summary>
+    private static bool CornersSuppressed(
+        TableGrid grid, bool[] suppressed, int p, List<int> dims, List<(int Index, int Sign)[]> options, int[] choice, int level)
+    {
+        for (var mask = 0; mask < 1 << level; mask++)
+        {
+            var cell = grid.WithCoord(p, dims[level], options[level][choice[level]].Index);
+            for (var i = 0; i < level; i++)
             {
-                choice[k] = 0;
-                k++;
+                if ((mask & (1 << i)) != 0)
+                {
+                    cell = grid.WithCoord(cell, dims[i], options[i][choice[i]].Index);
+                }
             }
 
-            if (k == choice.Length)
+            if (!suppressed[cell])
             {
-                return found;
+                return false;
             }
         }
+
+        return true;
     }
 
     private static Certificate? Evaluate(

@@ -13,22 +13,24 @@ namespace OutputControl.Audit;
 /// </summary>
 internal static class PatternAuditor
 {
-    private const int MaxCombinations = 256;
+    private const int MaxCombinations = 4096;
 
-    public static List<AuditFailure> Audit(ProtectionProblem problem, bool[] suppressed, int maxLpGroup = 20_000)
+    public static List<AuditFailure> Audit(ProtectionProblem problem, bool[] suppressed, int maxLpGroup = 4_000)
     {
         var grid = problem.Grid;
         var failures = new ConcurrentBag<AuditFailure>();
         var uncertain = new ConcurrentBag<int>();
+        var scenarios = new ConcurrentDictionary<int, int>();
         Parallel.ForEach(problem.Primaries, p =>
         {
             if (!suppressed[p])
             {
                 failures.Add(new AuditFailure(p, -1, $"primary {grid.FormatKey(p)} is published"));
             }
-            else if (!Certified(problem, suppressed, p))
+            else if (FailingScenario(problem, suppressed, p) is { } scenario)
             {
                 uncertain.Add(p);
+                scenarios[p] = scenario;
             }
         });
         if (uncertain.IsEmpty)
@@ -64,7 +66,8 @@ internal static class PatternAuditor
             {
                 foreach (var p in targets)
                 {
-                    failures.Add(new AuditFailure(p, -1, $"protection of {grid.FormatKey(p)} not proven (group of {group.Count} cells too large for the LP)"));
+                    var who = scenarios[p] < 0 ? string.Empty : $" when the owner of {grid.FormatKey(scenarios[p])} knows its value";
+                    failures.Add(new AuditFailure(p, scenarios[p], $"protection of {grid.FormatKey(p)}{who} not proven (group of {group.Count} cells too large for the LP)"));
                 }
 
                 continue;
@@ -100,7 +103,11 @@ internal static class PatternAuditor
     }
 
     /// <summary>Whether hypercube certificates alone prove the cell's protection in every scenario.</summary>
-    public static bool Certified(ProtectionProblem problem, bool[] suppressed, int p)
+    public static bool Certified(ProtectionProblem problem, bool[] suppressed, int p) => FailingScenario(problem, suppressed, p) is null;
+
+    /// <summary>Null when hypercube certificates prove the cell's protection in every scenario; otherwise the
+    /// scenario they cannot prove: −1 for the plain attacker, else the singleton whose owner defeats them.</summary>
+    public static int? FailingScenario(ProtectionProblem problem, bool[] suppressed, int p)
     {
         var grid = problem.Grid;
         var requirement = problem.Requirement[p];
@@ -122,25 +129,24 @@ internal static class PatternAuditor
             return up >= requirement.Upper && down >= requirement.Lower && up >= requirement.Width - down;
         }
 
-        bool Enough(List<Certificate> certificates)
+        bool Enough(List<Certificate> certificates) =>
+            Holds(certificates, -1) && Singletons(problem, certificates, p).All(s => Holds(certificates, s));
+
+        var certificates = CubeCertificates.Find(grid, suppressed, p, MaxCombinations, Enough);
+        if (!Holds(certificates, -1))
         {
-            if (!Holds(certificates, -1))
-            {
-                return false;
-            }
-
-            foreach (var s in Singletons(problem, certificates, p))
-            {
-                if (!Holds(certificates, s))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return -1;
         }
 
-        return Enough(CubeCertificates.Find(grid, suppressed, p, MaxCombinations, Enough));
+        foreach (var s in Singletons(problem, certificates, p))
+        {
+            if (!Holds(certificates, s))
+            {
+                return s;
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<int> Singletons(ProtectionProblem problem, List<Certificate> certificates, int p) =>

@@ -69,7 +69,12 @@ internal static class HypercubeSuppressor
             var cheapest = list.OrderBy(o => o.Cost).Take(perDimension);
             var valuable = list.Where(o => o.Cost > 0 || grid.Value[grid.WithCoord(p, d, o.Index)] > 0)
                 .OrderBy(o => o.Cost).Take(perDimension);
-            var chosen = cheapest.Concat(valuable).Distinct().Select(o => (o.Index, o.Sign)).ToArray();
+            // And partners big enough on their own to carry the rise the primary needs (the opposite-sign corners
+            // bound it), so that a small primary next to small cells still finds a cube.
+            var needUp = Math.Max(requirement.Upper, requirement.Width - grid.Value[p]);
+            var sufficient = list.Where(o => o.Sign > 0 || grid.Value[grid.WithCoord(p, d, o.Index)] >= needUp)
+                .OrderBy(o => o.Cost).Take(perDimension);
+            var chosen = cheapest.Concat(valuable).Concat(sufficient).Distinct().Select(o => (o.Index, o.Sign)).ToArray();
             if (chosen.Length == 0)
             {
                 return null;
