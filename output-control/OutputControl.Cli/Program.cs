@@ -1,0 +1,3 @@
+using OutputControl.Cli;
+
+return CheckCommand.Run(args, Console.In, Console.Out, Console.Error);

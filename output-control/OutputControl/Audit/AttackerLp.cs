@@ -1,0 +1,148 @@
+using Google.OrTools.LinearSolver;
+using OutputControl.Tables;
+
+namespace OutputControl.Audit;
+
+/// <summary>
+/// The attacker's linear program for one group of suppressed cells, in deviations d = x' − x from the true values:
+/// every relation holds (Σ d = 0), a suppressed cell may move within [−x, B], a published cell not at all, and a
+/// singleton whose owner knows it is pinned. B is far above every protection level; capping the attacker there
+/// only gives it more knowledge, so a requirement proven under the cap holds without it.
+/// </summary>
+internal sealed class AttackerLp : IDisposable
+{
+    private readonly Solver solver;
+    private readonly Dictionary<int, Variable> variables = [];
+    private readonly List<(Constraint Constraint, long Relation)> constraints = [];
+    private readonly TableGrid grid;
+    private readonly double bound;
+    private Variable? objectiveVariable;
+
+    public AttackerLp(TableGrid grid, IReadOnlyList<int> group, bool[] suppressed, double bound, bool includePublished)
+    {
+        this.grid = grid;
+        this.bound = bound;
+        solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP LP solver is not available");
+        foreach (var c in group)
+        {
+            variables[c] = solver.MakeNumVar(-(double)grid.Value[c], bound, string.Empty);
+        }
+
+        var relations = new HashSet<long>();
+        foreach (var c in group)
+        {
+            foreach (var r in Relations.Of(grid, c))
+            {
+                relations.Add(r);
+            }
+        }
+
+        foreach (var r in relations.Order())
+        {
+            var constraint = solver.MakeConstraint(0, 0, string.Empty);
+            Relations.Members(grid, r, (cell, coefficient) =>
+            {
+                if (!variables.TryGetValue(cell, out var v))
+                {
+                    if (suppressed[cell] || !includePublished)
+                    {
+                        return;
+                    }
+
+                    v = solver.MakeNumVar(0, 0, string.Empty);
+                    variables[cell] = v;
+                }
+
+                constraint.SetCoefficient(v, coefficient);
+            });
+            constraints.Add((constraint, r));
+        }
+    }
+
+    public IEnumerable<int> Cells => variables.Keys;
+
+    /// <summary>The largest deviation of <paramref name="cell"/> in direction <paramref name="sign"/> (+1 up, −1 down).</summary>
+    public double Max(int cell, int sign)
+    {
+        var objective = solver.Objective();
+        if (objectiveVariable is not null)
+        {
+            objective.SetCoefficient(objectiveVariable, 0);
+        }
+
+        objectiveVariable = variables[cell];
+        objective.SetCoefficient(objectiveVariable, sign);
+        objective.SetMaximization();
+        var status = solver.Solve();
+        return status switch
+        {
+            Solver.ResultStatus.OPTIMAL => objective.Value(),
+            Solver.ResultStatus.UNBOUNDED => double.PositiveInfinity,
+            _ => throw new InvalidOperationException($"the attacker LP ended with status {status}"),
+        };
+    }
+
+    /// <summary>The deviation of a cell in the last solution.</summary>
+    public double Deviation(int cell) => variables[cell].SolutionValue();
+
+    /// <summary>Pins a cell at its true value (its owner knows it) or releases it again.</summary>
+    public void Pin(int cell, bool pinned)
+    {
+        var v = variables[cell];
+        if (pinned)
+        {
+            v.SetBounds(0, 0);
+        }
+        else
+        {
+            v.SetBounds(-(double)grid.Value[cell], bound);
+        }
+    }
+
+    /// <summary>
+    /// A Fischetti–Salazar cut from the last solve's duals: for any suppression pattern z, the attacker's reach in
+    /// the last direction is at most Σ_j coef_j·z_j. Valid for any dual vector (Lagrangian bound), so the sign
+    /// convention of the solver's duals cannot make it unsound; <paramref name="negate"/> flips them.
+    /// </summary>
+    public Dictionary<int, double> Cut(int objectiveCell, int sign, int? pinned, bool negate)
+    {
+        var reduced = new Dictionary<int, double>();
+        foreach (var c in variables.Keys)
+        {
+            reduced[c] = c == objectiveCell ? sign : 0;
+        }
+
+        foreach (var (constraint, relation) in constraints)
+        {
+            var y = constraint.DualValue() * (negate ? -1 : 1);
+            if (y == 0)
+            {
+                continue;
+            }
+
+            Relations.Members(grid, relation, (cell, coefficient) =>
+            {
+                if (reduced.ContainsKey(cell))
+                {
+                    reduced[cell] -= y * coefficient;
+                }
+            });
+        }
+
+        // max sign·d ≤ Σ_j max over d_j in [−x_j z_j, B z_j] of r_j·d_j = Σ_j (r⁺·B + r⁻·x_j)·z_j.
+        var cut = new Dictionary<int, double>();
+        foreach (var (c, r) in reduced)
+        {
+            if (c == pinned || Math.Abs(r) < 1e-12)
+            {
+                continue;
+            }
+
+            cut[c] = r > 0 ? r * bound : -r * (double)grid.Value[c];
+        }
+
+        return cut;
+    }
+
+    public void Dispose() => solver.Dispose();
+}

@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using OutputControl.Rules;
+using OutputControl.Tables;
+
+namespace OutputControl.Audit;
+
+/// <summary>
+/// Proves, for every primary cell, that its feasible interval under the published values, the margin relations and
+/// non-negativity meets its protection requirement — also when the owner of any suppressed singleton knows its
+/// value. Hypercube certificates prove most cells cheaply; the rest get the exact attacker LP over their group of
+/// linked suppressed cells. A cell neither proves is a failure: the audit never assumes protection.
+/// </summary>
+internal static class PatternAuditor
+{
+    private const int MaxCombinations = 4096;
+
+    public static List<AuditFailure> Audit(ProtectionProblem problem, bool[] suppressed, int maxLpGroup = 4_000)
+    {
+        var grid = problem.Grid;
+        var failures = new ConcurrentBag<AuditFailure>();
+        var uncertain = new ConcurrentBag<int>();
+        var scenarios = new ConcurrentDictionary<int, int>();
+        Parallel.ForEach(problem.Primaries, p =>
+        {
+            if (!suppressed[p])
+            {
+                failures.Add(new AuditFailure(p, -1, $"primary {grid.FormatKey(p)} is published"));
+            }
+            else if (FailingScenario(problem, suppressed, p) is { } scenario)
+            {
+                uncertain.Add(p);
+                scenarios[p] = scenario;
+            }
+        });
+        if (uncertain.IsEmpty)
+        {
+            return [.. failures];
+        }
+
+        if (FlowAuditor.Applies(grid))
+        {
+            var flows = new FlowAuditor(grid, suppressed);
+            foreach (var p in uncertain.Order())
+            {
+                foreach (var failure in CheckByFlow(problem, flows, p))
+                {
+                    failures.Add(failure);
+                }
+            }
+
+            return [.. failures];
+        }
+
+        var pending = uncertain.ToHashSet();
+        var bound = Bound(problem);
+        foreach (var group in Components.Of(grid, suppressed))
+        {
+            var targets = group.Where(pending.Contains).ToList();
+            if (targets.Count == 0)
+            {
+                continue;
+            }
+
+            if (group.Count > maxLpGroup)
+            {
+                foreach (var p in targets)
+                {
+                    var who = scenarios[p] < 0 ? string.Empty : $" when the owner of {grid.FormatKey(scenarios[p])} knows its value";
+                    failures.Add(new AuditFailure(p, scenarios[p], $"protection of {grid.FormatKey(p)}{who} not proven (group of {group.Count} cells too large for the LP)"));
+                }
+
+                continue;
+            }
+
+            using var lp = new AttackerLp(grid, group, suppressed, bound, includePublished: false);
+            foreach (var failure in CheckByLp(problem, lp, targets, group.Where(problem.IsSingleton).ToList()))
+            {
+                failures.Add(failure);
+            }
+        }
+
+        return [.. failures];
+    }
+
+    /// <summary>The attacker's cap B: far above any value or protection level in the table.</summary>
+    public static double Bound(ProtectionProblem problem)
+    {
+        var sum = 0m;
+        foreach (var v in problem.Grid.Value)
+        {
+            sum += v;
+        }
+
+        var need = problem.Primaries.Select(p => problem.Requirement[p]).Select(r => Math.Max(r.Width, r.Upper)).DefaultIfEmpty(0).Max();
+        return (double)((4 * sum) + (4 * need) + 1);
+    }
+
+    public static bool Meets(ProtectionRequirement r, double up, double down)
+    {
+        static bool AtLeast(double have, decimal need) => have >= (double)need - (1e-7 * (1 + (double)need));
+        return AtLeast(up, r.Upper) && AtLeast(down, r.Lower) && AtLeast(up + down, r.Width);
+    }
+
+    /// <summary>Whether hypercube certificates alone prove the cell's protection in every scenario.</summary>
+    public static bool Certified(ProtectionProblem problem, bool[] suppressed, int p) => FailingScenario(problem, suppressed, p) is null;
+
+    /// <summary>Null when hypercube certificates prove the cell's protection in every scenario; otherwise the
+    /// scenario they cannot prove: −1 for the plain attacker, else the singleton whose owner defeats them.</summary>
+    public static int? FailingScenario(ProtectionProblem problem, bool[] suppressed, int p)
+    {
+        var grid = problem.Grid;
+        var requirement = problem.Requirement[p];
+        bool Holds(List<Certificate> certificates, int known)
+        {
+            var up = 0m;
+            var down = 0m;
+            foreach (var c in certificates)
+            {
+                if (known >= 0 && Array.IndexOf(c.Cells, known) >= 0)
+                {
+                    continue;
+                }
+
+                up = Math.Max(up, c.Up);
+                down = Math.Max(down, c.Down);
+            }
+
+            return up >= requirement.Upper && down >= requirement.Lower && up >= requirement.Width - down;
+        }
+
+        bool Enough(List<Certificate> certificates) =>
+            Holds(certificates, -1) && Singletons(problem, certificates, p).All(s => Holds(certificates, s));
+
+        var certificates = CubeCertificates.Find(grid, suppressed, p, MaxCombinations, Enough);
+        if (!Holds(certificates, -1))
+        {
+            return -1;
+        }
+
+        foreach (var s in Singletons(problem, certificates, p))
+        {
+            if (!Holds(certificates, s))
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<int> Singletons(ProtectionProblem problem, List<Certificate> certificates, int p) =>
+        certificates.SelectMany(c => c.Cells).Where(c => c != p && problem.IsSingleton(c)).Distinct();
+
+    /// <summary>
+    /// Exact LP check of the targets of one group. Every LP solution is a point the attacker cannot exclude, so it
+    /// widens the known interval of every target at once; a target whose requirement those points already meet
+    /// needs no LP of its own. A singleton owner's knowledge removes only the points where that singleton moved.
+    /// </summary>
+    private static List<AuditFailure> CheckByLp(ProtectionProblem problem, AttackerLp lp, List<int> targets, List<int> singletons)
+    {
+        var grid = problem.Grid;
+        var failures = new List<AuditFailure>();
+        var up = targets.ToDictionary(t => t, _ => 0.0);
+        var down = targets.ToDictionary(t => t, _ => 0.0);
+        var witnessUp = targets.ToDictionary(t => t, _ => -1);
+        var witnessDown = targets.ToDictionary(t => t, _ => -1);
+        var moved = new List<HashSet<int>>();
+        void Record()
+        {
+            var index = moved.Count;
+            moved.Add([.. singletons.Where(s => Math.Abs(lp.Deviation(s)) > 1e-9)]);
+            foreach (var q in targets)
+            {
+                var d = lp.Deviation(q);
+                if (d > up[q])
+                {
+                    up[q] = d;
+                    witnessUp[q] = index;
+                }
+
+                if (-d > down[q])
+                {
+                    down[q] = -d;
+                    witnessDown[q] = index;
+                }
+            }
+        }
+
+        bool Moved(int witness, int s) => witness >= 0 && moved[witness].Contains(s);
+
+        foreach (var p in targets.OrderBy(t => t))
+        {
+            var requirement = problem.Requirement[p];
+            if (!Meets(requirement, up[p], down[p]))
+            {
+                var u = lp.Max(p, 1);
+                Record();
+                var d = lp.Max(p, -1);
+                Record();
+                if (!Meets(requirement, u, d))
+                {
+                    failures.Add(Failure(grid, p, -1, u, d));
+                    continue;
+                }
+            }
+
+            foreach (var s in singletons)
+            {
+                if (s == p || (!Moved(witnessUp[p], s) && !Moved(witnessDown[p], s)))
+                {
+                    continue;
+                }
+
+                lp.Pin(s, true);
+                var upKnown = lp.Max(p, 1);
+                Record();
+                var downKnown = lp.Max(p, -1);
+                Record();
+                lp.Pin(s, false);
+                if (!Meets(requirement, upKnown, downKnown))
+                {
+                    failures.Add(Failure(grid, p, s, upKnown, downKnown));
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    private static List<AuditFailure> CheckByFlow(ProtectionProblem problem, FlowAuditor flows, int p)
+    {
+        var r = problem.Requirement[p];
+        var failures = new List<AuditFailure>();
+        var used = new HashSet<int>();
+        (double Up, double Down) Reach(int pinned, HashSet<int> moved)
+        {
+            var down = flows.Reach(p, -1, (double)Math.Max(r.Lower, r.Width), pinned, moved);
+            var up = flows.Reach(p, 1, Math.Max((double)r.Upper, (double)r.Width - down), pinned, moved);
+            return (up, down);
+        }
+
+        var (up, down) = Reach(-1, used);
+        if (!Meets(r, up, down))
+        {
+            failures.Add(Failure(problem.Grid, p, -1, up, down));
+            return failures;
+        }
+
+        // Flows that move no singleton stay feasible when its owner knows it; only the singletons moved need a look.
+        foreach (var s in used.Where(c => c != p && problem.IsSingleton(c)).Order())
+        {
+            var (upKnown, downKnown) = Reach(s, []);
+            if (!Meets(r, upKnown, downKnown))
+            {
+                failures.Add(Failure(problem.Grid, p, s, upKnown, downKnown));
+            }
+        }
+
+        return failures;
+    }
+
+    private static AuditFailure Failure(TableGrid grid, int p, int known, double up, double down)
+    {
+        var x = (double)grid.Value[p];
+        var who = known < 0 ? string.Empty : $" when the owner of {grid.FormatKey(known)} knows its value";
+        var detail = string.Create(
+            CultureInfo.InvariantCulture, $"{grid.FormatKey(p)} can be narrowed to [{x - down:0.##}, {x + up:0.##}]{who}");
+        return new AuditFailure(p, known, detail);
+    }
+}

@@ -1,0 +1,197 @@
+using OutputControl.Differencing;
+using OutputControl.Requests;
+using OutputControl.Results;
+using OutputControl.Rounding;
+using OutputControl.Rules;
+using OutputControl.Suppression;
+using OutputControl.Tables;
+
+namespace OutputControl;
+
+/// <summary>
+/// The gateway: decides what of an output may be published. Primary rules, secondary suppression with an audit of
+/// every pattern, rounding of the published counts, differencing against earlier releases, and the model rule.
+/// </summary>
+public static class OutputChecker
+{
+    private const int MaxListed = 5;
+
+    /// <summary>Parses, validates and checks a request document.</summary>
+    public static CheckResult Check(string requestJson, CheckOptions? options = null) =>
+        Check(RequestParser.Parse(requestJson), options);
+
+    /// <summary>Checks a request; throws <see cref="InvalidRequestException"/> for an invalid table.</summary>
+    public static CheckResult Check(CheckRequest request, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        options ??= CheckOptions.Default;
+        return request.Output switch
+        {
+            ModelOutput model => CheckModel(model, request.Policy),
+            TableOutput table => CheckTable(table, request, options),
+            _ => throw new InvalidRequestException("kind", "unknown output kind"),
+        };
+    }
+
+    private static CheckResult CheckModel(ModelOutput model, Policy policy)
+    {
+        if (model.ResidualDf >= policy.MinResidualDf)
+        {
+            return new CheckResult(Verdict.Safe, [], [], policy);
+        }
+
+        var finding = new Finding(
+            "residualDf",
+            $"residual degrees of freedom {model.ResidualDf} = {model.Observations} observations − {model.Parameters} parameters < {policy.MinResidualDf}");
+        return new CheckResult(Verdict.Blocked, [], [finding], policy);
+    }
+
+    private static CheckResult CheckTable(TableOutput table, CheckRequest request, CheckOptions options)
+    {
+        var policy = request.Policy;
+        var grid = TableGrid.Build(table);
+        var primary = new bool[grid.Count];
+        var requirement = new ProtectionRequirement[grid.Count];
+        var reasons = new Dictionary<int, IReadOnlyList<string>>();
+        var review = new List<int>();
+        for (var c = 0; c < grid.Count; c++)
+        {
+            var assessment = PrimaryRules.Assess(table.Measure, grid.Value[c], grid.Units[c], grid.Contributions(c), policy);
+            primary[c] = assessment.IsPrimary;
+            requirement[c] = assessment.Requirement;
+            if (assessment.Reasons.Count > 0)
+            {
+                reasons[c] = assessment.Reasons;
+            }
+
+            if (assessment.NeedsManualReview)
+            {
+                review.Add(c);
+            }
+        }
+
+        var problem = new ProtectionProblem(grid, primary, requirement);
+        var pattern = SecondarySuppression.Protect(problem, policy.Secondary, options.OptimalTimeLimit);
+        var suppressed = pattern.Suppressed;
+        var findings = new List<Finding>();
+        if (review.Count > 0)
+        {
+            findings.Add(new Finding("manualReview", $"{review.Count} sum cell(s) without contributions: {List(grid, review)}"));
+        }
+
+        findings.AddRange(pattern.Notes.Select(n => new Finding("secondary", n)));
+        findings.AddRange(pattern.AuditFailures.Take(MaxListed).Select(f => new Finding("audit", f)));
+        if (!pattern.Protected)
+        {
+            findings.Add(new Finding("audit", "no suppression pattern could be proven to protect every primary cell"));
+        }
+
+        findings.AddRange(DifferencingCheck.Find(table, i => !suppressed[SourceCellOf(grid, table.Cells[i].Key)], request.Previous, policy));
+        var blocked = !pattern.Protected || findings.Any(f => f.Rule == "differencing");
+        var anySuppressed = suppressed.Any(s => s);
+        var verdict = blocked ? Verdict.Blocked : anySuppressed ? Verdict.Protected : Verdict.Safe;
+        var cells = Cells(grid, problem, suppressed, reasons, policy, table.Measure, blocked);
+        return new CheckResult(verdict, cells, findings, policy);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == item)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static List<CellResult> Cells(
+        TableGrid grid, ProtectionProblem problem, bool[] suppressed, Dictionary<int, IReadOnlyList<string>> reasons,
+        Policy policy, Measure measure, bool blocked)
+    {
+        var protects = Protects(grid, problem, suppressed);
+        var order = new List<int>(grid.Table.Cells.Count);
+        var listed = new bool[grid.Count];
+        foreach (var cell in grid.Table.Cells)
+        {
+            var c = SourceCellOf(grid, cell.Key);
+            order.Add(c);
+            listed[c] = true;
+        }
+
+        // Structural zeros appear in the result only when suppressed.
+        for (var c = 0; c < grid.Count; c++)
+        {
+            if (!listed[c] && suppressed[c])
+            {
+                order.Add(c);
+            }
+        }
+
+        var result = new List<CellResult>(order.Count);
+        foreach (var c in order)
+        {
+            var why = reasons.TryGetValue(c, out var r) ? r.ToList() : [];
+            CellStatus status;
+            decimal? published = null;
+            if (problem.Primary[c])
+            {
+                status = CellStatus.Primary;
+            }
+            else if (suppressed[c])
+            {
+                status = CellStatus.Secondary;
+                why.Add($"protects {protects(c)}");
+            }
+            else
+            {
+                status = CellStatus.Published;
+                published = blocked ? null
+                    : measure == Measure.Count ? Rounder.Round(grid.Value[c], policy.RoundingBase, policy.MidpointRounding)
+                    : grid.Value[c];
+            }
+
+            result.Add(new CellResult(grid.Key(c), status, published, why));
+        }
+
+        return result;
+    }
+
+    private static int SourceCellOf(TableGrid grid, IReadOnlyList<string> key)
+    {
+        var index = 0;
+        for (var d = 0; d < key.Count; d++)
+        {
+            var dim = grid.Table.Dimensions[d];
+            var c = key[d] == dim.Total ? dim.Categories.Count : IndexOf(dim.Categories, key[d]);
+            index += c * grid.Stride[d];
+        }
+
+        return index;
+    }
+
+    /// <summary>Names, for a secondary cell, the primaries in its group of linked suppressed cells.</summary>
+    private static Func<int, string> Protects(TableGrid grid, ProtectionProblem problem, bool[] suppressed)
+    {
+        var text = new Dictionary<int, string>();
+        foreach (var group in Components.Of(grid, suppressed))
+        {
+            var primaries = group.Where(c => problem.Primary[c]).ToList();
+            var names = List(grid, primaries);
+            foreach (var c in group)
+            {
+                text[c] = names;
+            }
+        }
+
+        return c => text[c];
+    }
+
+    private static string List(TableGrid grid, List<int> cells)
+    {
+        var more = cells.Count > MaxListed ? $" and {cells.Count - MaxListed} more" : string.Empty;
+        return string.Join(", ", cells.Take(MaxListed).Select(grid.FormatKey)) + more;
+    }
+}

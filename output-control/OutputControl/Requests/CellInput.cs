@@ -1,0 +1,5 @@
+namespace OutputControl.Requests;
+
+/// <summary>One cell as the kernel built it from microdata: its key (one label per dimension), value, distinct
+/// units and, for sum tables, each unit's contribution.</summary>
+public sealed record CellInput(IReadOnlyList<string> Key, decimal Value, long Units, IReadOnlyList<decimal>? Contributions);

@@ -1,0 +1,147 @@
+using System.Text.Json;
+
+namespace OutputControl.Requests;
+
+/// <summary>
+/// Reads a request document (the contract's JSON) into a validated <see cref="CheckRequest"/>. Every problem is an
+/// <see cref="InvalidRequestException"/> naming the field; unknown fields are refused so that a misspelt policy
+/// threshold never silently falls back to its default.
+/// </summary>
+public static class RequestParser
+{
+    private static readonly string[] RequestFields = ["policy", "output", "previous"];
+    private static readonly string[] PolicyFields =
+        ["minUnits", "zerosDisclosive", "roundingBase", "midpointRounding", "dominance", "pPercent", "minResidualDf", "secondary"];
+
+    /// <summary>Parses and validates a request document.</summary>
+    public static CheckRequest Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            var problem = e.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+            throw new InvalidRequestException(
+                "$", $"malformed JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {problem}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            JsonReading.RequireObject(root, "$");
+            JsonReading.RejectUnknown(root, string.Empty, RequestFields);
+            var policy = root.TryGetProperty("policy", out var p) && p.ValueKind != JsonValueKind.Null
+                ? ParsePolicy(p)
+                : Policy.Default;
+            if (!root.TryGetProperty("output", out var o))
+            {
+                throw new InvalidRequestException("output", "is required");
+            }
+
+            var output = OutputParser.Parse(o, string.Empty);
+            var previous = new List<Output>();
+            if (root.TryGetProperty("previous", out var prev) && prev.ValueKind != JsonValueKind.Null)
+            {
+                if (prev.ValueKind != JsonValueKind.Array)
+                {
+                    throw new InvalidRequestException("previous", "must be an array of outputs");
+                }
+
+                var i = 0;
+                foreach (var item in prev.EnumerateArray())
+                {
+                    var field = $"previous[{i}]";
+                    var parsed = OutputParser.Parse(item, field);
+                    CheckComparable(output, parsed, field);
+                    previous.Add(parsed);
+                    i++;
+                }
+            }
+
+            return new CheckRequest(policy, output, previous);
+        }
+    }
+
+    private static void CheckComparable(Output output, Output previous, string field)
+    {
+        if (output is TableOutput now && previous is TableOutput before)
+        {
+            var a = now.Dimensions.Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
+            var b = before.Dimensions.Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
+            if (!a.SequenceEqual(b, StringComparer.Ordinal))
+            {
+                throw new InvalidRequestException(
+                    field + ".dimensions",
+                    $"dimensions {KeyFormat.Format(b)} differ from the output's {KeyFormat.Format(a)}");
+            }
+
+            if (now.Measure != before.Measure)
+            {
+                throw new InvalidRequestException(field + ".measure", "differs from the output's measure");
+            }
+        }
+        else if (output.GetType() != previous.GetType())
+        {
+            throw new InvalidRequestException(field + ".kind", "differs from the output's kind");
+        }
+    }
+
+    private static Policy ParsePolicy(JsonElement p)
+    {
+        JsonReading.RequireObject(p, "policy");
+        JsonReading.RejectUnknown(p, "policy.", PolicyFields);
+        var d = Policy.Default;
+        var minUnits = JsonReading.OptionalInt(p, "minUnits", "policy.minUnits") ?? d.MinUnits;
+        var zeros = JsonReading.OptionalBool(p, "zerosDisclosive", "policy.zerosDisclosive") ?? d.ZerosDisclosive;
+        var roundingBase = JsonReading.OptionalInt(p, "roundingBase", "policy.roundingBase") ?? d.RoundingBase;
+        var midpoint = JsonReading.OptionalString(p, "midpointRounding", "policy.midpointRounding") switch
+        {
+            null => d.MidpointRounding,
+            "awayFromZero" => MidpointPolicy.AwayFromZero,
+            "toEven" => MidpointPolicy.ToEven,
+            var other => throw new InvalidRequestException(
+                "policy.midpointRounding", $"unknown value '{other}' (expected 'awayFromZero' or 'toEven')"),
+        };
+        DominanceRule? dominance = d.Dominance;
+        var dominanceOff = false;
+        if (p.TryGetProperty("dominance", out var dom))
+        {
+            if (dom.ValueKind == JsonValueKind.Null)
+            {
+                dominanceOff = true;
+                dominance = null;
+            }
+            else
+            {
+                JsonReading.RequireObject(dom, "policy.dominance");
+                JsonReading.RejectUnknown(dom, "policy.dominance.", ["n", "k"]);
+                var n = JsonReading.OptionalInt(dom, "n", "policy.dominance.n")
+                    ?? throw new InvalidRequestException("policy.dominance.n", "is required");
+                var k = JsonReading.OptionalDecimal(dom, "k", "policy.dominance.k")
+                    ?? throw new InvalidRequestException("policy.dominance.k", "is required");
+                dominance = new DominanceRule(n, k);
+            }
+        }
+
+        decimal? pPercent = d.PPercent;
+        if (p.TryGetProperty("pPercent", out var pp))
+        {
+            pPercent = pp.ValueKind == JsonValueKind.Null ? null : JsonReading.Decimal(pp, "policy.pPercent");
+        }
+
+        var minDf = JsonReading.OptionalInt(p, "minResidualDf", "policy.minResidualDf") ?? d.MinResidualDf;
+        var secondary = JsonReading.OptionalString(p, "secondary", "policy.secondary") switch
+        {
+            null => d.Secondary,
+            "optimal" => SecondaryMethod.Optimal,
+            "fast" => SecondaryMethod.Fast,
+            var other => throw new InvalidRequestException(
+                "policy.secondary", $"unknown value '{other}' (expected 'optimal' or 'fast')"),
+        };
+        return new Policy(minUnits, zeros, roundingBase, midpoint, dominance, pPercent, minDf, secondary, dominanceOff);
+    }
+}

@@ -1,0 +1,163 @@
+using OutputControl.Audit;
+using OutputControl.Tables;
+
+namespace OutputControl.Suppression;
+
+/// <summary>
+/// The <c>fast</c> method: for each primary not yet provably protected, suppress the cheapest hypercube around it
+/// (a rectangle of 4 cells in 2-D, a cube of 8 in 3-D) whose corners alone give the cell its protection. Partners
+/// are searched among the few cheapest per dimension, cells that are already suppressed cost nothing, margins are
+/// used only when no cube on inner cells exists, and cubes avoid singletons whose owners could undo them.
+/// </summary>
+internal static class HypercubeSuppressor
+{
+    public static void Protect(ProtectionProblem problem, bool[] suppressed, IEnumerable<int> targets, int avoid, List<int> unprotectable)
+    {
+        foreach (var p in targets)
+        {
+            if (avoid < 0 && PatternAuditor.Certified(problem, suppressed, p))
+            {
+                continue;
+            }
+
+            var cube = Choose(problem, suppressed, p, margins: false, avoid, avoidAllSingletons: true)
+                ?? Choose(problem, suppressed, p, margins: false, avoid, avoidAllSingletons: false)
+                ?? Choose(problem, suppressed, p, margins: true, avoid, avoidAllSingletons: true)
+                ?? Choose(problem, suppressed, p, margins: true, avoid, avoidAllSingletons: false);
+            if (cube is null)
+            {
+                unprotectable.Add(p);
+                continue;
+            }
+
+            foreach (var c in cube)
+            {
+                suppressed[c] = true;
+            }
+        }
+    }
+
+    private static int[]? Choose(ProtectionProblem problem, bool[] suppressed, int p, bool margins, int avoid, bool avoidAllSingletons)
+    {
+        var grid = problem.Grid;
+        var requirement = problem.Requirement[p];
+        var perDimension = grid.Dimensions switch { 1 => int.MaxValue, 2 => 14, 3 => 6, _ => 4 };
+        var dims = new List<int>();
+        var options = new List<(int Index, int Sign)[]>();
+        for (var d = 0; d < grid.Dimensions; d++)
+        {
+            if (!grid.HasTotal[d])
+            {
+                continue;
+            }
+
+            var a = grid.Coord(p, d);
+            var list = new List<(int Index, int Sign, decimal Cost)>();
+            for (var b = 0; b < grid.Size[d]; b++)
+            {
+                var n = grid.WithCoord(p, d, b);
+                if (b == a || !Usable(problem, suppressed, n, p, margins, avoid, avoidAllSingletons))
+                {
+                    continue;
+                }
+
+                var sign = a < grid.Inner[d] && b < grid.Inner[d] ? -1 : 1;
+                list.Add((b, sign, suppressed[n] ? 0 : grid.Value[n]));
+            }
+
+            // Cheapest first, but never only zeros: a partner on the opposite side must carry value to move.
+            var cheapest = list.OrderBy(o => o.Cost).Take(perDimension);
+            var valuable = list.Where(o => o.Cost > 0 || grid.Value[grid.WithCoord(p, d, o.Index)] > 0)
+                .OrderBy(o => o.Cost).Take(perDimension);
+            // And partners big enough on their own to carry the rise the primary needs (the opposite-sign corners
+            // bound it), so that a small primary next to small cells still finds a cube.
+            var needUp = Math.Max(requirement.Upper, requirement.Width - grid.Value[p]);
+            var sufficient = list.Where(o => o.Sign > 0 || grid.Value[grid.WithCoord(p, d, o.Index)] >= needUp)
+                .OrderBy(o => o.Cost).Take(perDimension);
+            var chosen = cheapest.Concat(valuable).Concat(sufficient).Distinct().Select(o => (o.Index, o.Sign)).ToArray();
+            if (chosen.Length == 0)
+            {
+                return null;
+            }
+
+            dims.Add(d);
+            options.Add(chosen);
+        }
+
+        var choice = new int[dims.Count];
+        var corners = 1 << dims.Count;
+        int[]? best = null;
+        var bestCost = decimal.MaxValue;
+        var cells = new int[corners];
+        while (true)
+        {
+            var cost = 0m;
+            var up = decimal.MaxValue;
+            var down = decimal.MaxValue;
+            var ok = true;
+            for (var mask = 0; mask < corners && ok; mask++)
+            {
+                var cell = p;
+                var sign = 1;
+                for (var i = 0; i < dims.Count; i++)
+                {
+                    if ((mask & (1 << i)) != 0)
+                    {
+                        cell = grid.WithCoord(cell, dims[i], options[i][choice[i]].Index);
+                        sign *= options[i][choice[i]].Sign;
+                    }
+                }
+
+                ok = Usable(problem, suppressed, cell, p, margins, avoid, avoidAllSingletons);
+                cells[mask] = cell;
+                if (!suppressed[cell])
+                {
+                    // A small charge per new cell prefers fewer suppressions among patterns of equal value.
+                    cost += grid.Value[cell] + 0.001m;
+                }
+
+                if (sign < 0)
+                {
+                    up = Math.Min(up, grid.Value[cell]);
+                }
+                else
+                {
+                    down = Math.Min(down, grid.Value[cell]);
+                }
+            }
+
+            if (ok && cost < bestCost && up >= requirement.Upper && down >= requirement.Lower && up >= requirement.Width - down)
+            {
+                bestCost = cost;
+                best = (int[])cells.Clone();
+            }
+
+            var k = 0;
+            while (k < choice.Length && ++choice[k] == options[k].Length)
+            {
+                choice[k] = 0;
+                k++;
+            }
+
+            if (k == choice.Length)
+            {
+                return best;
+            }
+        }
+    }
+
+    private static bool Usable(ProtectionProblem problem, bool[] suppressed, int cell, int p, bool margins, int avoid, bool avoidAllSingletons)
+    {
+        if (cell == p)
+        {
+            return true;
+        }
+
+        if (cell == avoid || (avoidAllSingletons && problem.IsSingleton(cell)))
+        {
+            return false;
+        }
+
+        return suppressed[cell] || margins || !problem.Grid.IsMargin(cell);
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Output-control benchmark: optimal vs fast secondary suppression on the same 2-D tables (time and cost ratio) and
+# fast + full audit on 3-D tables up to 1,000,000 inner cells. sdcTable/τ-ARGUS cannot run here, so the peer in the
+# ratio is our own exact method. Pass "quick" for the small sizes only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dotnet build tests/OutputControl.Benchmarks -c Release -v quiet -nologo >/dev/null
+dotnet tests/OutputControl.Benchmarks/bin/Release/net10.0/OutputControl.Benchmarks.dll "$@"
