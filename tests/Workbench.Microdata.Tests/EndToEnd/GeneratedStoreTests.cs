@@ -27,13 +27,21 @@ public sealed class GeneratedStoreTests(GeneratedStoreFixture fixture) : IClassF
     public void Store_EveryColumnOfEveryTable_HoldsNoDirectIdentifier()
     {
         using var connection = OpenStoreInMemory();
-        // Every value of every dropped or key column of every raw file: BSNs, names, streets, postcodes, KvK numbers,
-        // BAG ids, household numbers, case numbers. House numbers alone identify nobody and look like any small count.
+        // Every value of every raw column that identifies someone directly, named here independently of the schema's
+        // rules (so a rule that wrongly stores one is caught): BSNs, names, streets, postcodes, KvK numbers, trade
+        // names, BAG ids, household numbers, case and report numbers, exact birth dates. House numbers alone identify
+        // nobody and look like any small count.
+        string[] directIdentifiers =
+        [
+            "bsn", "bsn_1", "bsn_2", "eigenaar_bsn", "voornamen", "geslachtsnaam", "geboortedatum", "straat", "postcode",
+            "kvknummer", "eigenaar_kvk", "handelsnaam", "verblijfsobjectid", "huishoudnummer", "registratienummer",
+            "parketnummer", "zaaknummer", "meldingnummer",
+        ];
         Execute(connection, "CREATE TABLE identifiers (value VARCHAR, source VARCHAR)");
         foreach (var dataset in Datasets.All)
         {
             var path = Path.Combine(fixture.Deliveries, dataset.RawFile).Replace("'", "''", StringComparison.Ordinal);
-            foreach (var column in dataset.Columns.Where(c => c.Name != "huisnummer" && (c.Rule == ColumnRule.Drop || c.IsKey || c.Rule == ColumnRule.AddressToBuurt)))
+            foreach (var column in dataset.Columns.Where(c => directIdentifiers.Contains(c.Name)))
             {
                 Execute(connection, $"INSERT INTO identifiers SELECT DISTINCT \"{column.Name}\", '{dataset.Name}.{column.Name}' FROM read_csv('{path}', delim=';', header=true, all_varchar=true) WHERE length(\"{column.Name}\") >= 4");
             }
