@@ -15,9 +15,12 @@ internal static class CoreRun
         var total = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
         using var network = MultilayerNetwork.Open(cache);
-        var lines = File.ReadAllLines(Path.Combine(dir, "flags.txt"));
         var factors = new RiskFactors[network.VertexCount];
-        for (var v = 0; v < factors.Length; v++) factors[v] = lines[v + 1][0] == '1' ? RiskFactors.Convicted : RiskFactors.None;
+        using (var flags = new StreamReader(Path.Combine(dir, "flags.txt")))
+        {
+            flags.ReadLine();
+            for (var v = 0; v < factors.Length; v++) factors[v] = flags.ReadLine() == "1" ? RiskFactors.Convicted : RiskFactors.None;
+        }
         var n = network.VertexCount;
         var persons = new PersonAttributes(new short[n], new byte[n], new int[n], factors, []);
         Console.WriteLine($"load_s {watch.Elapsed.TotalSeconds:F3}");

@@ -53,20 +53,30 @@ public sealed class EgoPrevalence
         var counts = new int[egoArray.Length * cells * factors.Count];
         var factorBits = factors.Select(f => f.Factors).ToArray();
         var hopArray = hops.ToArray();
-        Parallel.For(0, egoArray.Length, () => new EgoExplorer(network), (e, _, explorer) =>
+        // One explorer (4 bytes per vertex of scratch) per worker, egos handed out in small blocks.
+        var next = -1;
+        const int Block = 64;
+        Parallel.For(0, Math.Max(1, Math.Min(Environment.ProcessorCount, (egoArray.Length + Block - 1) / Block)), _ =>
         {
+            var explorer = new EgoExplorer(network);
             var memberFactors = persons.AllFactors;
-            for (var l = 0; l < layers.Count; l++)
+            int start;
+            while ((start = Interlocked.Increment(ref next) * Block) < egoArray.Length)
             {
-                for (var h = 0; h < hopArray.Length; h++)
+                for (var e = start; e < Math.Min(start + Block, egoArray.Length); e++)
                 {
-                    var cell = (e * cells) + (l * hopArray.Length) + h;
-                    members[cell] = explorer.CountMembers(egoArray[e], hopArray[h], layers[l].Layers, memberFactors, factorBits,
-                        counts.AsSpan(cell * factorBits.Length, factorBits.Length));
+                    for (var l = 0; l < layers.Count; l++)
+                    {
+                        for (var h = 0; h < hopArray.Length; h++)
+                        {
+                            var cell = (e * cells) + (l * hopArray.Length) + h;
+                            members[cell] = explorer.CountMembers(egoArray[e], hopArray[h], layers[l].Layers, memberFactors, factorBits,
+                                counts.AsSpan(cell * factorBits.Length, factorBits.Length));
+                        }
+                    }
                 }
             }
-            return explorer;
-        }, _ => { });
+        });
         return new EgoPrevalence(egoArray, layers, hops, factors, members, counts);
     }
 
