@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Microsoft.Data.Analysis;
 using Workbench.Networks.Core;
 using Workbench.Networks.Persons;
@@ -6,7 +7,7 @@ using Workbench.Networks.Store;
 
 namespace Workbench.Networks.Tests.EndToEnd;
 
-public sealed class YouthNetworkStudyTests(GeneratedStoreFixture store) : IClassFixture<GeneratedStoreFixture>
+public sealed class YouthNetworkStudyTests(GeneratedStoreFixture store, ITestOutputHelper output) : IClassFixture<GeneratedStoreFixture>
 {
     private static readonly YouthStudyOptions Options = new() { ReferenceYear = GeneratedStoreFixture.ReferenceYear };
 
@@ -51,6 +52,11 @@ public sealed class YouthNetworkStudyTests(GeneratedStoreFixture store) : IClass
         Assert.True(result.Sample.Cases.Length >= 10, $"only {result.Sample.Cases.Length} matched cases");
         Assert.True(result.Sample.Controls.Length >= result.Sample.Cases.Length);
         var convicted = Row(result.Comparison, "alle", 1, "veroordeeld");
+        output.WriteLine($"cases {result.Sample.Cases.Length}, controls {result.Sample.Controls.Length}, unmatched {result.Sample.UnmatchedCases.Length}, strata {result.Sample.Strata}");
+        foreach (var row in result.Comparison.Rows.Where(r => (string)r["layer"] == "alle"))
+        {
+            output.WriteLine($"{row["hops"]} {row["factor"]}: {row["case_mean_share"]:F4} vs {row["control_mean_share"]:F4}, ratio {row["share_ratio"]:F2} [{row["share_ratio_low"]:F2}, {row["share_ratio_high"]:F2}]");
+        }
         Assert.True((double)convicted["share_ratio"]! >= 1.5, $"convicted share ratio {convicted["share_ratio"]}");
         Assert.True((double)convicted["share_ratio_low"]! > 1, $"convicted ratio interval starts at {convicted["share_ratio_low"]}");
         var dropout = Row(result.Comparison, "alle", 1, "voortijdig_schoolverlaten");
