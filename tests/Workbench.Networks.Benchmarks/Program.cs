@@ -10,6 +10,7 @@ using Workbench.Networks.Benchmarks;
 //   build STORE CACHE           build the network cache from the store
 //   export CACHE STORE DIR N    write edges.txt, flags.txt (convicted 0/1 per vertex) and N seeded egos for the peers
 //   run CACHE DIR               open the cache, components, 2-hop all-layer convicted share of DIR/egos.txt
+//   synthetic PERSONS LINKS CACHE  national-scale probe: random links into the cache writer, then 10,000 egos
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var watch = Stopwatch.StartNew();
@@ -42,7 +43,11 @@ switch (args)
     case ["run", var cache, var dir]:
         CoreRun.Run(cache, dir);
         return 0;
+    case ["synthetic", var persons, var links, var cache]:
+        // National-scale probe: random links straight into the cache writer (no store).
+        SyntheticScale.Run(int.Parse(persons, CultureInfo.InvariantCulture), long.Parse(links, CultureInfo.InvariantCulture), cache);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: store PERSONS DIR | build STORE CACHE | export CACHE STORE DIR N | run CACHE DIR");
+        Console.Error.WriteLine("usage: store PERSONS DIR | build STORE CACHE | export CACHE STORE DIR N | run CACHE DIR | synthetic PERSONS LINKS CACHE");
         return 2;
 }

@@ -26,16 +26,18 @@ public static class StoreNetworkLoader
         using (var writer = new CsrWriter(ids.Length, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(cachePath))!))
         {
             using var command = connection.CreateCommand();
+            // Streaming: a materialised result would hold every link in DuckDB's memory before the first row is read.
+            command.UseStreamingMode = true;
             command.CommandText = $"""
                 WITH p AS (SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS i FROM persons)
-                SELECT pa.i, pb.i, (CASE l.layer {cases} ELSE -1 END)::INTEGER, l.layer
+                SELECT pa.i, pb.i, (CASE l.layer {cases} ELSE -1 END)::TINYINT
                 FROM network_links l JOIN p pa ON pa.person_id = l.person_a JOIN p pb ON pb.person_id = l.person_b
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var layer = reader.GetInt32(2);
-                if (layer < 0) throw new NetworkFormatException($"store '{storePath}': network link in unknown layer '{reader.GetString(3)}'");
+                var layer = reader.GetFieldValue<sbyte>(2);
+                if (layer < 0) throw new NetworkFormatException($"store '{storePath}': network links in layers other than {string.Join(", ", layers)}");
                 writer.Add(reader.GetInt32(0), reader.GetInt32(1), layer);
             }
             writer.Write(cachePath, ids, layers);
