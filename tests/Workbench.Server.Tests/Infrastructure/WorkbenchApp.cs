@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +44,19 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         _ = app.Server; // start now: migrations run here
         return app;
     }
+
+    /// <summary>The server on Kestrel at a free loopback port, for a real browser; see <see cref="BaseAddress"/>.</summary>
+    public static async Task<WorkbenchApp> StartOnLoopbackAsync(DatabaseProvider provider)
+    {
+        var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval: 4);
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Where the Kestrel server of <see cref="StartOnLoopbackAsync"/> listens, such as <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+        .Addresses.Single());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
