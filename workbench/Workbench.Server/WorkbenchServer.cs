@@ -3,6 +3,7 @@ using Workbench.Server.Audit;
 using Workbench.Server.Database;
 using Workbench.Server.Errors;
 using Workbench.Server.Identity;
+using Workbench.Server.OpenId;
 using Workbench.Server.Data;
 using Workbench.Server.Projects;
 
@@ -22,6 +23,7 @@ public static class WorkbenchServer
         builder.AddWorkbenchDatabase();
         builder.AddAudit();
         builder.AddWorkbenchIdentity();
+        builder.AddOpenId();
         builder.AddProjects();
         builder.AddAnalyticalData();
         builder.AddWebSurface();
@@ -34,17 +36,19 @@ public static class WorkbenchServer
         app.UseAuthorization();
 
         app.MapWebSurface();
+        app.MapConnectEndpoints();
         app.MapMeApi();
         app.MapProjectsApi();
         app.MapAuditApi();
         return app;
     }
 
-    /// <summary>Applies the migrations and, in Development only, seeds the demo users. Call before running.</summary>
+    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.MigrateDatabaseAsync();
+        await app.SeedOpenIdClientsAsync();
         await app.SeedDemoUsersAsync();
     }
 

@@ -10,7 +10,7 @@ public static class MeApi
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/me", (HttpContext http) => new CurrentUser(
-                http.User.UserId(), http.User.FindFirstValue(ClaimTypes.Name) ?? "",
+                http.User.UserId(), http.User.UserName(),
                 http.User.FindFirstValue(WorkbenchClaims.Organisation) ?? "",
                 [.. http.User.FindAll(WorkbenchClaims.Role).Select(c => c.Value)]))
             .WithTags("Identity")

@@ -4,7 +4,8 @@ namespace Workbench.Server.Identity;
 
 /// <summary>
 /// Authorisation is deny-by-default: the fallback policy demands a signed-in user who passed MFA, so an endpoint
-/// without an explicit policy is still closed. Anonymous endpoints opt out one by one.
+/// without an explicit policy is still closed. Anonymous endpoints opt out one by one. A project-bound access token
+/// additionally stops working when its project's retention ends (<see cref="OpenId.ProjectTokenRequirement"/>).
 /// </summary>
 public static class Policies
 {
@@ -20,7 +21,8 @@ public static class Policies
     internal static void Add(AuthorizationOptions options)
     {
         var mfa = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-            .RequireClaim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa).Build();
+            .RequireClaim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa)
+            .AddRequirements(new OpenId.ProjectTokenRequirement()).Build();
         options.FallbackPolicy = mfa;
         options.DefaultPolicy = mfa;
         options.AddPolicy(SignedInWithMfa, mfa);

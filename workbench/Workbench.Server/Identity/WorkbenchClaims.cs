@@ -16,8 +16,14 @@ public static class WorkbenchClaims
 
     public const string Mfa = "mfa";
 
+    /// <summary>The user id: from the sign-in cookie, or the <c>sub</c> of an access token.</summary>
     public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("the caller is not signed in");
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub")
+        ?? throw new InvalidOperationException("the caller is not signed in");
+
+    /// <summary>The user name: from the sign-in cookie, or the <c>name</c> of an access token.</summary>
+    public static string UserName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Name) ?? user.FindFirstValue("name") ?? "";
 
     public static bool HasRole(this ClaimsPrincipal user, WorkbenchRole role) =>
         user.HasClaim(Role, role.ToString());
