@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Signed in with a password only, to reach the MFA enrolment page and nothing else.</summary>
     public const string MfaEnrolment = nameof(MfaEnrolment);
 
+    /// <summary>Signed in with a second factor within the last <see cref="RecentMfaOptions.MaxAge"/>: for sensitive actions.</summary>
+    public const string RecentMfa = nameof(RecentMfa);
+
     /// <summary>An administrator, signed in with MFA.</summary>
     public const string Admin = nameof(Admin);
 
@@ -27,6 +30,7 @@ public static class Policies
         options.DefaultPolicy = mfa;
         options.AddPolicy(SignedInWithMfa, mfa);
         options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(RecentMfa, p => p.Combine(mfa).AddRequirements(new RecentMfaRequirement()));
         options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin)));
     }
 }

@@ -16,6 +16,13 @@ public static class WorkbenchClaims
 
     public const string Mfa = "mfa";
 
+    /// <summary>When the second factor was last checked, in Unix seconds (OIDC's <c>auth_time</c>).</summary>
+    public const string MfaAt = "auth_time";
+
+    public static DateTimeOffset? MfaTime(ClaimsPrincipal user) =>
+        long.TryParse(user?.FindFirstValue(MfaAt), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
     /// <summary>The user id: from the sign-in cookie, or the <c>sub</c> of an access token.</summary>
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub")
