@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need, installed only when missing. Later issues add postgresql, chromium, jupyter.
-apt_packages=(postgresql)
+# Debian packages the tests need, installed only when missing: PostgreSQL for the server tests, chromium for the
+# browser journeys (Playwright drives /usr/bin/chromium; its own browser download is not used). Later: jupyter.
+apt_packages=(postgresql chromium)
 missing=()
 for pkg in "${apt_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
 namespace Workbench.Cli.Tests;
 
 /// <summary>The README's run command on a fresh machine, and run again.</summary>
@@ -10,9 +14,9 @@ public sealed class UpCommandTests : IDisposable
     [Fact]
     public async Task Up_FreshDirectory_CreatesOwnerOnlyKeyAndStore_AndSecondRunChangesNothing()
     {
-        var first = await CliRunner.RunAsync(_dir.Path, "up", "--persons", "2000");
+        var first = await CliRunner.RunAsync(_dir.Path, "up", "--persons", "2000", "--no-server");
         var storeBytes = await File.ReadAllBytesAsync(_dir[".workbench/store.duckdb"]);
-        var second = await CliRunner.RunAsync(_dir.Path, "up", "--persons", "2000");
+        var second = await CliRunner.RunAsync(_dir.Path, "up", "--persons", "2000", "--no-server");
 
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir[".workbench/pseudonym.key"]));
@@ -22,5 +26,69 @@ public sealed class UpCommandTests : IDisposable
         Assert.Contains("unchanged", second.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("replaced", second.Stdout, StringComparison.Ordinal);
         Assert.Equal(storeBytes.Length, new FileInfo(_dir[".workbench/store.duckdb"]).Length);
+    }
+
+    [Fact]
+    public async Task Up_WithServer_ServesHealthAndSignIn_UntilInterrupted()
+    {
+        var port = FreeLoopbackPort();
+        using var process = CliRunner.Start(_dir.Path, null, "up", "--persons", "2000", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var stdout = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+
+        try
+        {
+            var health = await PollAsync(http, "/health", process, TimeSpan.FromMinutes(4));
+            var signIn = await http.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
+            var me = await http.GetAsync(new Uri("/api/me", UriKind.Relative));
+
+            Assert.Equal("Healthy", health); // the database answers and the store and key written by up are in place
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            Assert.Contains("Sign in", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+            Assert.True(File.Exists(_dir[".workbench/workbench.db"]), "the server's database is not under WORKBENCH_HOME");
+            lock (stdout)
+            {
+                Assert.Contains($"Workbench is running at http://127.0.0.1:{port}", stdout.ToString(), StringComparison.Ordinal);
+                Assert.Contains("admin", stdout.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited) CliRunner.Interrupt(process);
+        }
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(stop.Token);
+        Assert.True(process.ExitCode == 0, await stderr);
+    }
+
+    private static async Task<string> PollAsync(HttpClient http, string path, System.Diagnostics.Process process, TimeSpan within)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + within;
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            Assert.False(process.HasExited, $"workbench up exited with {(process.HasExited ? process.ExitCode : 0)} before serving");
+            try
+            {
+                var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+                if (response.IsSuccessStatusCode) return await response.Content.ReadAsStringAsync();
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet: the data steps come first
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"{path} did not answer within {within}");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

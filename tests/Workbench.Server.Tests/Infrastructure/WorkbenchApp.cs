@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +23,10 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
 {
     public const string CheckpointKeyBase64 = "dGVzdC1vbmx5LWNoZWNrcG9pbnQta2V5LTMyLWJ5dGVzLWxvbmchIQ==";
     public const string Password = "Test-Password-2026!";
+    public const string NotebooksClientId = "notebooks";
+    public const string NotebooksClientSecret = "test-only-notebooks-secret-0123456789";
+    public const string NotebooksRedirectUri = "https://notebooks.test/callback";
+    public const string CliClientId = "workbench-cli";
 
     private readonly TestDatabase _database;
 
@@ -42,6 +49,19 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>The server on Kestrel at a free loopback port, for a real browser; see <see cref="BaseAddress"/>.</summary>
+    public static async Task<WorkbenchApp> StartOnLoopbackAsync(DatabaseProvider provider)
+    {
+        var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval: 4);
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Where the Kestrel server of <see cref="StartOnLoopbackAsync"/> listens, such as <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+        .Addresses.Single());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -50,11 +70,23 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", _database.Directory);
         builder.UseSetting("Audit:CheckpointKey", CheckpointKeyBase64);
         builder.UseSetting("Audit:CheckpointInterval", CheckpointInterval.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Two clients as the OpenID tests use them: a confidential notebook front-end (code flow with PKCE, may
+        // introspect) and the public command line (device flow).
+        builder.UseSetting("OpenId:Clients:0:ClientId", NotebooksClientId);
+        builder.UseSetting("OpenId:Clients:0:ClientSecret", NotebooksClientSecret);
+        builder.UseSetting("OpenId:Clients:0:AuthorizationCode", "true");
+        builder.UseSetting("OpenId:Clients:0:RedirectUris:0", NotebooksRedirectUri);
+        builder.UseSetting("OpenId:Clients:1:ClientId", CliClientId);
+        builder.UseSetting("OpenId:Clients:1:DisplayName", "Workbench command line");
+        builder.UseSetting("OpenId:Clients:1:DeviceCode", "true");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = TimeProvider.System);
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.TimeProvider = TimeProvider.System);
+            // Token lifetimes run on the real clock too: moving the domain past a retention end must be what stops a token.
+            services.PostConfigure<OpenIddict.Server.OpenIddictServerOptions>(o => o.TimeProvider = TimeProvider.System);
+            services.PostConfigure<OpenIddict.Validation.OpenIddictValidationOptions>(o => o.TimeProvider = TimeProvider.System);
         });
     }
 
@@ -72,14 +104,22 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         return new TestUser(user.Id, userName, key);
     }
 
+    /// <summary>Like <see cref="CreateBrowserlessClient"/>, on https: the OpenID endpoints refuse plain HTTP outside Development.</summary>
+    public HttpClient CreateHttpsClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+    });
+
     /// <summary>A client that does not follow redirects and keeps cookies.</summary>
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the real pages: password, then the TOTP code.</summary>
-    public async Task<HttpClient> SignInAsync(TestUser user)
+    public async Task<HttpClient> SignInAsync(TestUser user) => await SignInAsync(user, CreateBrowserlessClient());
+
+    /// <summary>Signs in through the real pages with the given client (for instance one on https).</summary>
+    public static async Task<HttpClient> SignInAsync(TestUser user, HttpClient client)
     {
-        var client = CreateBrowserlessClient();
         var afterPassword = await PostFormAsync(client, "/Account/SignIn", new() { ["UserName"] = user.UserName, ["Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
         Assert.StartsWith("/Account/Mfa", afterPassword.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -12,10 +12,11 @@ namespace Workbench.Cli.Demo;
 
 /// <summary>
 /// <c>workbench up</c>: the product on its embedded defaults. Creates the demo key if there is none, generates the
-/// synthetic deliveries (unless the same population is already there), ingests them and shows the catalogue.
+/// synthetic deliveries (unless the same population is already there), ingests them and shows the catalogue; then
+/// runs the server in Development (SQLite and demo users under WORKBENCH_HOME) until Ctrl+C.
 /// Safe to run again: nothing unchanged is generated or ingested twice.
 /// </summary>
-internal sealed class UpCommand : Command<UpCommand.Settings>
+internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -26,11 +27,30 @@ internal sealed class UpCommand : Command<UpCommand.Settings>
         [CommandOption("--seed <S>")]
         [Description("Seed of the synthetic demo population.")]
         public int Seed { get; init; } = 1;
+
+        [CommandOption("--port <PORT>")]
+        [Description("Loopback port of the server.")]
+        public int Port { get; init; } = 5080;
+
+        [CommandOption("--no-server")]
+        [Description("Prepare the data and stop, without running the server (for scripts and tests).")]
+        public bool NoServer { get; init; }
+
+        public override ValidationResult Validate() =>
+            Port is > 0 and <= 65535 ? ValidationResult.Success() : ValidationResult.Error("--port: give a port between 1 and 65535");
     }
 
     private sealed record DemoPopulation(int Persons, int Seed);
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        PrepareData(settings, cancellationToken);
+        if (settings.NoServer) return 0;
+        await DemoServer.RunAsync(settings.Port, cancellationToken);
+        return 0;
+    }
+
+    private static void PrepareData(Settings settings, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(WorkbenchHome.Root);
         using var key = DemoKey();
@@ -52,8 +72,7 @@ internal sealed class UpCommand : Command<UpCommand.Settings>
         var report = IngestCommand.Ingest(WorkbenchHome.Deliveries, WorkbenchHome.Store, key, null, cancellationToken);
         IngestCommand.Render(report);
         CatalogCommand.RenderDatasets(DatasetCatalogue.Read(WorkbenchHome.Store));
-        AnsiConsole.MarkupLine($"Workbench data is ready in {Markup.Escape(WorkbenchHome.Root)}. Next: 'workbench data catalog <dataset>' shows a dataset's columns.");
-        return 0;
+        AnsiConsole.MarkupLine($"Workbench data is ready in {Markup.Escape(WorkbenchHome.Root)}. 'workbench data catalog <dataset>' shows a dataset's columns.");
     }
 
     /// <summary>The key from WORKBENCH_PSEUDONYM_KEY, else the demo key file, created owner-only on first run.</summary>

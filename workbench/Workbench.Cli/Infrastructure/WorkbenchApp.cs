@@ -1,4 +1,5 @@
 using Spectre.Console.Cli;
+using Workbench.Cli.Audit;
 using Workbench.Cli.Data;
 using Workbench.Cli.Demo;
 
@@ -15,7 +16,13 @@ internal static class WorkbenchApp
             config.SetApplicationName("workbench");
             config.SetExceptionHandler(CliErrors.Handle);
             config.AddCommand<UpCommand>("up")
-                .WithDescription("Set up and run the product on its embedded defaults (key, synthetic demo data, store).");
+                .WithDescription("Set up and run the product on its embedded defaults: key, synthetic demo data, store, then the server.");
+            config.AddBranch("audit", audit =>
+            {
+                audit.SetDescription("The tamper-evident audit log.");
+                audit.AddCommand<VerifyCommand>("verify")
+                    .WithDescription("Check the hash chain and signed checkpoints. Exit 0 intact, 3 tampered with (first bad entry on stderr), 2 bad input.");
+            });
             config.AddBranch("data", data =>
             {
                 data.SetDescription("Synthetic deliveries, pseudonymisation on arrival, the analytical store and its catalogue.");

@@ -12,6 +12,19 @@ public static class ApiSetup
         return builder;
     }
 
+    /// <summary>
+    /// The files under wwwroot, embedded in the assembly, so that the pages look the same when the CLI hosts the
+    /// server from its own folder.
+    /// </summary>
+    public static WebApplication UseEmbeddedStaticFiles(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ApiSetup).Assembly, "Workbench.Server.wwwroot"),
+        });
+        return app;
+    }
+
     /// <summary>Anonymous: only health and the sign-in pages (which say so themselves). Everything else falls to the policy.</summary>
     public static WebApplication MapWebSurface(this WebApplication app)
     {

@@ -29,6 +29,7 @@ public abstract class WorkbenchDbContext(DbContextOptions options) : IdentityDbC
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WorkbenchDbContext).Assembly);
+        builder.UseOpenIddict(); // applications, authorizations, scopes and (reference) tokens of the OpenID provider
     }
 }
 

@@ -37,12 +37,24 @@ public static class IdentitySetup
             // The API answers with a status (and ProblemDetails), never with a redirect to a page.
             o.Events.OnRedirectToLogin = c => ApiStatusOrRedirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiStatusOrRedirect(c, StatusCodes.Status403Forbidden);
+            // Stamp when the second factor was checked, once: a refreshed or re-issued cookie keeps the original time.
+            o.Events.OnSigningIn = c =>
+            {
+                if (c.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && identity.HasClaim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa) && !identity.HasClaim(m => m.Type == WorkbenchClaims.MfaAt))
+                {
+                    var now = c.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    identity.AddClaim(new System.Security.Claims.Claim(WorkbenchClaims.MfaAt,
+                        now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                return Task.CompletedTask;
+            };
         });
         // The security stamp is re-checked every 30 minutes and the principal rebuilt from the database; the rebuilt
         // one must keep the fact that this session passed MFA, or every session would lose access after 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = c =>
         {
-            var mfa = c.CurrentPrincipal?.FindAll(WorkbenchClaims.AuthenticationMethod) ?? [];
+            var mfa = c.CurrentPrincipal?.Claims.Where(m => m.Type is WorkbenchClaims.AuthenticationMethod or WorkbenchClaims.MfaAt) ?? [];
             if (c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
             {
                 foreach (var claim in mfa.Where(m => !identity.HasClaim(m.Type, m.Value)))
@@ -53,6 +65,9 @@ public static class IdentitySetup
             return Task.CompletedTask;
         });
         services.AddAuthorization(Policies.Add);
+        services.AddOptions<RecentMfaOptions>().BindConfiguration(RecentMfaOptions.Section)
+            .Validate(o => o.MaxAge > TimeSpan.Zero, "RecentMfa:MaxAge must be positive").ValidateOnStart();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RecentMfaHandler>();
         services.AddDataProtection().SetApplicationName("Workbench")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
                 builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ResolvedDataDirectory

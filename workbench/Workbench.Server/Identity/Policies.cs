@@ -4,7 +4,8 @@ namespace Workbench.Server.Identity;
 
 /// <summary>
 /// Authorisation is deny-by-default: the fallback policy demands a signed-in user who passed MFA, so an endpoint
-/// without an explicit policy is still closed. Anonymous endpoints opt out one by one.
+/// without an explicit policy is still closed. Anonymous endpoints opt out one by one. A project-bound access token
+/// additionally stops working when its project's retention ends (<see cref="OpenId.ProjectTokenRequirement"/>).
 /// </summary>
 public static class Policies
 {
@@ -14,17 +15,22 @@ public static class Policies
     /// <summary>Signed in with a password only, to reach the MFA enrolment page and nothing else.</summary>
     public const string MfaEnrolment = nameof(MfaEnrolment);
 
+    /// <summary>Signed in with a second factor within the last <see cref="RecentMfaOptions.MaxAge"/>: for sensitive actions.</summary>
+    public const string RecentMfa = nameof(RecentMfa);
+
     /// <summary>An administrator, signed in with MFA.</summary>
     public const string Admin = nameof(Admin);
 
     internal static void Add(AuthorizationOptions options)
     {
         var mfa = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-            .RequireClaim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa).Build();
+            .RequireClaim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa)
+            .AddRequirements(new OpenId.ProjectTokenRequirement()).Build();
         options.FallbackPolicy = mfa;
         options.DefaultPolicy = mfa;
         options.AddPolicy(SignedInWithMfa, mfa);
         options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(RecentMfa, p => p.Combine(mfa).AddRequirements(new RecentMfaRequirement()));
         options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin)));
     }
 }

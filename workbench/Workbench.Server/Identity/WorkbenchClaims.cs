@@ -16,8 +16,21 @@ public static class WorkbenchClaims
 
     public const string Mfa = "mfa";
 
+    /// <summary>When the second factor was last checked, in Unix seconds (OIDC's <c>auth_time</c>).</summary>
+    public const string MfaAt = "auth_time";
+
+    public static DateTimeOffset? MfaTime(ClaimsPrincipal user) =>
+        long.TryParse(user?.FindFirstValue(MfaAt), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    /// <summary>The user id: from the sign-in cookie, or the <c>sub</c> of an access token.</summary>
     public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("the caller is not signed in");
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub")
+        ?? throw new InvalidOperationException("the caller is not signed in");
+
+    /// <summary>The user name: from the sign-in cookie, or the <c>name</c> of an access token.</summary>
+    public static string UserName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Name) ?? user.FindFirstValue("name") ?? "";
 
     public static bool HasRole(this ClaimsPrincipal user, WorkbenchRole role) =>
         user.HasClaim(Role, role.ToString());

@@ -50,7 +50,8 @@ public sealed class CreateModel(ProjectChanges projects, WorkbenchDbContext db) 
     private async Task<List<ProjectMember>> ParseMembersAsync(CancellationToken ct)
     {
         var members = new List<ProjectMember>();
-        foreach (var line in Members.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // Model binding turns an empty textarea into null: a project without members is valid, not a crash.
+        foreach (var line in (Members ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = line.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 2 || !Enum.TryParse<WorkbenchRole>(parts[1], ignoreCase: true, out var role))

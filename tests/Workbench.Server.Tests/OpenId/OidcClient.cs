@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Workbench.Server.Tests.Infrastructure;
+
+namespace Workbench.Server.Tests.OpenId;
+
+/// <summary>The client side of the flows, done by hand over HTTP as a notebook front-end or the CLI would.</summary>
+internal static class OidcClient
+{
+    public static (string Verifier, string Challenge) Pkce()
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        return (verifier, Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+
+    public static string AuthorizeUrl(string scope, string? challenge) =>
+        QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = WorkbenchApp.NotebooksClientId, ["response_type"] = "code", ["redirect_uri"] = WorkbenchApp.NotebooksRedirectUri,
+            ["scope"] = scope, ["state"] = "state-123", ["code_challenge"] = challenge, ["code_challenge_method"] = challenge is null ? null : "S256",
+        });
+
+    /// <summary>Follows same-site redirects (with the client's cookies) until one leaves for the client's redirect URI.</summary>
+    public static async Task<Uri> FollowToCallbackAsync(HttpClient client, string path)
+    {
+        var location = new Uri(client.BaseAddress!, path);
+        for (var hop = 0; hop < 10; hop++)
+        {
+            var response = await client.GetAsync(location);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            location = new Uri(location, response.Headers.Location!);
+            if (location.AbsoluteUri.StartsWith(WorkbenchApp.NotebooksRedirectUri, StringComparison.Ordinal)) return location;
+            if (location.AbsolutePath.StartsWith("/Account/", StringComparison.Ordinal)) return location;
+        }
+        throw new InvalidOperationException("too many redirects");
+    }
+
+    public static string Query(Uri uri, string name) => QueryHelpers.ParseQuery(uri.Query)[name].ToString();
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> form)
+    {
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    public static Dictionary<string, string> WithNotebookSecret(Dictionary<string, string> form)
+    {
+        form["client_id"] = WorkbenchApp.NotebooksClientId;
+        form["client_secret"] = WorkbenchApp.NotebooksClientSecret;
+        return form;
+    }
+
+    public static async Task<HttpResponseMessage> GetWithTokenAsync(HttpClient client, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Workbench.Cli.Infrastructure;
+using Workbench.Server;
+using Workbench.Server.Identity;
+
+namespace Workbench.Cli.Demo;
+
+/// <summary>
+/// The server of <c>workbench up</c>, hosted in this process: Development (so the demo users exist), on loopback only,
+/// with its database, data-protection keys, analytical store and pseudonymisation key all under WORKBENCH_HOME.
+/// </summary>
+internal static class DemoServer
+{
+    public static async Task RunAsync(int port, CancellationToken cancellationToken)
+    {
+        var url = $"http://127.0.0.1:{port}";
+        await using var app = WorkbenchServer.Build(WorkbenchServer.HostedOptions(ServerDefaults.Environment,
+        [
+            $"--urls={url}",
+            $"--Database:DataDirectory={WorkbenchHome.Root}",
+            $"--AnalyticalData:Store={WorkbenchHome.Store}",
+            $"--AnalyticalData:PseudonymKeyFile={WorkbenchHome.KeyFile}",
+            // The console is the user's: requests are not logged line by line, start and stop are.
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+        ]));
+        await app.PrepareAsync();
+        await app.StartAsync(cancellationToken);
+
+        var demo = app.Services.GetRequiredService<IOptions<DemoUsersOptions>>().Value;
+        AnsiConsole.MarkupLine($"Workbench is running at [link]{url}[/] (Ctrl+C stops it).");
+        AnsiConsole.MarkupLine($"Sign in at {url}/Account/SignIn with password {Markup.Escape(demo.Password)} and the code of the "
+            + "user's TOTP key (add it to an authenticator app, or: oathtool --totp -b KEY). Demo only: these accounts exist in Development alone.");
+        var users = new Table().AddColumns("user name", "roles", "TOTP key");
+        foreach (var user in demo.Users) users.AddRow(user.UserName, string.Join(", ", user.Roles), user.TotpKey);
+        AnsiConsole.Write(users);
+
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Workbench.Server.Identity;
+
+namespace Workbench.Server.OpenId;
+
+/// <summary>A token bound to projects works only while the caller is a member and the projects' retention lasts.</summary>
+public sealed class ProjectTokenRequirement : IAuthorizationRequirement;
+
+/// <summary>
+/// Checks <see cref="ProjectTokenRequirement"/> on every request: a sign-in without project claims (the cookie, a
+/// general token) passes; a project-bound token fails from the day after the retention end or once its holder is no
+/// longer a member, even though the token itself has not expired.
+/// </summary>
+internal sealed class ProjectTokenHandler(TokenPrincipals principals) : AuthorizationHandler<ProjectTokenRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ProjectTokenRequirement requirement)
+    {
+        var projects = context.User.FindAll(TokenPrincipals.ProjectClaim).Select(c => c.Value).ToList();
+        if (projects.Count == 0)
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        var userId = context.User.UserId();
+        foreach (var project in projects)
+        {
+            if (await principals.ProjectAccessEndAsync(project, userId, CancellationToken.None) is null)
+            {
+                context.Fail(new AuthorizationFailureReason(this, $"the token is bound to project {project}, whose retention has ended or which no longer lists you"));
+                return;
+            }
+        }
+        context.Succeed(requirement);
+    }
+}
