@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using Workbench.Microdata.Schema;
 using Workbench.Networks.Core;
 
@@ -8,9 +9,10 @@ namespace Workbench.Networks.Store;
 /// <summary>
 /// Builds the network cache file from an analytical store (or project view): every person of <c>persons</c> is a
 /// vertex, every row of <c>network_links</c> a link in its layer. DuckDB maps the 64-bit pseudonyms to dense vertex
-/// ids with a parallel join, so .NET only streams three small integers per link into <see cref="CsrWriter"/>.
+/// ids with a parallel join, so .NET only streams three small integers per link, a chunk of native arrays at a time,
+/// into <see cref="CsrWriter"/>.
 /// </summary>
-public static class StoreNetworkLoader
+public static unsafe class StoreNetworkLoader
 {
     /// <summary>Builds the cache at <paramref name="cachePath"/> from the store and opens it.</summary>
     /// <exception cref="FileNotFoundException">When the store does not exist.</exception>
@@ -25,20 +27,22 @@ public static class StoreNetworkLoader
         var cases = string.Join(' ', layers.Select((name, i) => $"WHEN '{name}' THEN {i}"));
         using (var writer = new CsrWriter(ids.Length, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(cachePath))!))
         {
-            using var command = connection.CreateCommand();
-            // Streaming: a materialised result would hold every link in DuckDB's memory before the first row is read.
-            command.UseStreamingMode = true;
-            command.CommandText = $"""
+            using var links = new ChunkQuery(connection, $"""
                 WITH p AS (SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS i FROM persons)
                 SELECT pa.i, pb.i, (CASE l.layer {cases} ELSE -1 END)::TINYINT
                 FROM network_links l JOIN p pa ON pa.person_id = l.person_a JOIN p pb ON pb.person_id = l.person_b
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+                """, DuckDBType.Integer, DuckDBType.Integer, DuckDBType.TinyInt);
+            int rows;
+            while ((rows = links.Next()) > 0)
             {
-                var layer = reader.GetFieldValue<sbyte>(2);
-                if (layer < 0) throw new NetworkFormatException($"store '{storePath}': network links in layers other than {string.Join(", ", layers)}");
-                writer.Add(reader.GetInt32(0), reader.GetInt32(1), layer);
+                var a = links.Column<int>(0, rows);
+                var b = links.Column<int>(1, rows);
+                var layer = links.Column<sbyte>(2, rows);
+                for (var r = 0; r < rows; r++)
+                {
+                    if (layer[r] < 0) throw new NetworkFormatException($"store '{storePath}': network links in layers other than {string.Join(", ", layers)}");
+                    writer.Add(a[r], b[r], layer[r]);
+                }
             }
             writer.Write(cachePath, ids, layers);
         }
@@ -75,10 +79,16 @@ public static class StoreNetworkLoader
         var count = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (count > CsrWriter.MaxVertices) throw new NetworkFormatException($"{count} persons exceed the supported {CsrWriter.MaxVertices}");
         var ids = new long[count];
-        command.CommandText = "SELECT person_id FROM persons ORDER BY person_id";
-        using var reader = command.ExecuteReader();
+        using var query = new ChunkQuery(connection, "SELECT person_id FROM persons ORDER BY person_id", DuckDBType.BigInt);
         var i = 0;
-        while (reader.Read()) ids[i++] = reader.GetInt64(0);
+        int rows;
+        while ((rows = query.Next()) > 0)
+        {
+            if (i + rows > ids.Length) throw new NetworkFormatException("the persons changed while they were read");
+            new ReadOnlySpan<long>(query.Column<long>(0, rows), rows).CopyTo(ids.AsSpan(i));
+            i += rows;
+        }
+        if (i != ids.Length) throw new NetworkFormatException("the persons changed while they were read");
         return ids;
     }
 }
