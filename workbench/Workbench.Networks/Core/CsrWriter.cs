@@ -5,11 +5,12 @@ using Microsoft.Win32.SafeHandles;
 namespace Workbench.Networks.Core;
 
 /// <summary>
-/// Builds a network cache file from a stream of links in two passes and bounded memory. Pass 1 counts degrees and
-/// spills each link twice, once per end, into the spill bucket of that end's vertex range. Pass 2 takes one range at
-/// a time: its bucket is read sequentially and scattered into a buffer in memory, each neighbour list sorted with
-/// duplicate pairs merged (their layer masks OR-ed), and the compacted lists written to the file in order. No random
-/// writes into a file and no .NET array of m elements, so the national network (2.8 billion entries) fits.
+/// Builds a network cache file from a stream of links in two passes and bounded memory. Pass 1 spills each link
+/// twice, once per end, into the spill bucket of that end's vertex range. Pass 2 takes one range at a time: its
+/// bucket is read sequentially, its degrees counted, its entries scattered into a buffer in memory, each neighbour
+/// list sorted with duplicate pairs merged (their layer masks OR-ed), and the compacted lists written to the file in
+/// order. No random writes into a file, no per-vertex array beyond one range, and no .NET array of m elements, so the
+/// national network (2.8 billion entries) fits.
 /// </summary>
 internal sealed unsafe class CsrWriter : IDisposable
 {
@@ -22,8 +23,7 @@ internal sealed unsafe class CsrWriter : IDisposable
     /// <summary>Entries scattered in memory at once: 32M × 5 bytes = 160 MB.</summary>
     private const long DefaultEntriesPerPass = 32L << 20;
 
-    private const ulong VertexMask = (1UL << 28) - 1;
-    private readonly int[] _degree;
+    private readonly int _vertices;
     private readonly int _shift;
     private readonly long _entriesPerPass;
     private readonly BucketSpill _spill;
@@ -43,7 +43,7 @@ internal sealed unsafe class CsrWriter : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketShift, 28);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(entriesPerPass);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(entriesPerPass, int.MaxValue);
-        _degree = new int[vertexCount];
+        _vertices = vertexCount;
         _shift = bucketShift;
         _entriesPerPass = entriesPerPass;
         _spill = new BucketSpill(Math.Max(1, (int)(((long)vertexCount + (1L << bucketShift) - 1) >> bucketShift)), spillDirectory);
@@ -54,14 +54,12 @@ internal sealed unsafe class CsrWriter : IDisposable
     /// <summary>Adds an undirected link; self-links are ignored (a person is not their own network member).</summary>
     public void Add(int a, int b, int layer)
     {
-        if ((uint)a >= (uint)_degree.Length || (uint)b >= (uint)_degree.Length)
+        if ((uint)a >= (uint)_vertices || (uint)b >= (uint)_vertices)
         {
-            throw new NetworkFormatException($"link ({a}, {b}) refers to a vertex outside 0..{_degree.Length - 1}");
+            throw new NetworkFormatException($"link ({a}, {b}) refers to a vertex outside 0..{_vertices - 1}");
         }
         if ((uint)layer >= LayerMask.MaxLayers) throw new NetworkFormatException($"layer {layer} is outside 0..{LayerMask.MaxLayers - 1}");
         if (a == b) return;
-        _degree[a]++;
-        _degree[b]++;
         var bits = (ulong)(uint)layer << 56;
         _spill.Append(a >> _shift, (uint)a | ((ulong)(uint)b << 28) | bits);
         _spill.Append(b >> _shift, (uint)b | ((ulong)(uint)a << 28) | bits);
@@ -71,17 +69,15 @@ internal sealed unsafe class CsrWriter : IDisposable
     /// <summary>Writes the cache file for vertices with pseudonyms <paramref name="sortedIds"/>.</summary>
     public void Write(string path, ReadOnlySpan<long> sortedIds, IReadOnlyList<string> layers)
     {
-        if (sortedIds.Length != _degree.Length) throw new ArgumentException("one pseudonym per vertex is needed", nameof(sortedIds));
+        if (sortedIds.Length != _vertices) throw new ArgumentException("one pseudonym per vertex is needed", nameof(sortedIds));
         for (var i = 1; i < sortedIds.Length; i++)
         {
             if (sortedIds[i] <= sortedIds[i - 1]) throw new NetworkFormatException($"person ids are not unique and ascending at vertex {i}");
         }
         if (layers.Count is < 1 or > LayerMask.MaxLayers) throw new NetworkFormatException($"{layers.Count} layers; 1..{LayerMask.MaxLayers} are supported");
         _spill.FinishWriting();
-        var n = _degree.Length;
-        var offsets = new long[n + 1];
-        for (var v = 0; v < n; v++) offsets[v + 1] = offsets[v] + _degree[v];
-        var m = offsets[n];
+        var n = _vertices;
+        var m = 2 * _links;
 
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
@@ -91,8 +87,11 @@ internal sealed unsafe class CsrWriter : IDisposable
             var file = stream.SafeFileHandle;
             fixed (long* ids = sortedIds) WriteAll(file, (byte*)ids, 8L * n, NetworkFileLayout.IdsOffset);
             var provisionalMasks = NetworkFileLayout.MasksOffset(n, m);
-            var entries = new RangeScatter(_spill, _shift, _entriesPerPass, offsets).Run(file, NetworkFileLayout.OffsetsOffset(n),
-                NetworkFileLayout.NeighboursOffset(n), provisionalMasks);
+            long entries;
+            using (var scatter = new RangeScatter(_spill, _shift, _entriesPerPass, n))
+            {
+                entries = scatter.Run(file, NetworkFileLayout.OffsetsOffset(n), NetworkFileLayout.NeighboursOffset(n), provisionalMasks);
+            }
             MoveLeft(file, provisionalMasks, NetworkFileLayout.MasksOffset(n, entries), entries);
             var header = stackalloc byte[NetworkFileLayout.HeaderSize];
             NetworkFileLayout.WriteHeader(header, layers, n, entries);

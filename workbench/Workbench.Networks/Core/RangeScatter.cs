@@ -5,34 +5,41 @@ namespace Workbench.Networks.Core;
 
 /// <summary>
 /// Pass 2 of <see cref="CsrWriter"/>: turns the bucketed spill into the CSR sections of the cache file, one vertex
-/// range at a time. A range's entries are scattered into native memory (random access stays inside a buffer of at most
-/// <c>entriesPerPass</c> entries), sorted and merged per vertex in parallel, compacted, and appended to the file with
-/// sequential writes. A bucket whose lists exceed the buffer is read once per part of its range.
+/// range at a time. A range's degrees are counted from its bucket (a cache-sized array; counting them per link while
+/// spilling would be two cache misses per link), then its entries are scattered into native memory (random access
+/// stays inside a buffer of about <c>entriesPerPass</c> entries), sorted and merged per vertex in parallel,
+/// compacted, and appended to the file with sequential writes. A range whose lists exceed the buffer is read once per
+/// part.
 /// </summary>
-internal sealed unsafe class RangeScatter
+internal sealed unsafe class RangeScatter : IDisposable
 {
     private const ulong VertexMask = (1UL << 28) - 1;
     private const int SortBlock = 4096;
     private readonly BucketSpill _spill;
     private readonly int _shift;
     private readonly long _entriesPerPass;
-    private readonly long[] _offsets;
+    private readonly int _vertices;
     private readonly ulong[] _read = new ulong[1 << 17];
+    private readonly long[] _offsets;
     private readonly int[] _cursor;
     private readonly int[] _merged;
     private readonly long[] _final;
+    private long _capacity;
+    private int* _keys;
+    private byte* _items;
 
     /// <param name="spill">The entries, bucketed by vertex range of 2^<paramref name="shift"/> vertices.</param>
     /// <param name="shift">Log2 of the vertices per bucket.</param>
     /// <param name="entriesPerPass">The most entries scattered in memory at once (one vertex may exceed it).</param>
-    /// <param name="offsets">The uncompacted CSR offsets: vertex v's entries are <c>offsets[v]..offsets[v+1]</c>.</param>
-    public RangeScatter(BucketSpill spill, int shift, long entriesPerPass, long[] offsets)
+    /// <param name="vertices">The vertex count.</param>
+    public RangeScatter(BucketSpill spill, int shift, long entriesPerPass, int vertices)
     {
         _spill = spill;
         _shift = shift;
         _entriesPerPass = entriesPerPass;
-        _offsets = offsets;
-        var rangeVertices = (int)Math.Min(1L << shift, offsets.Length - 1);
+        _vertices = vertices;
+        var rangeVertices = (int)Math.Min(1L << shift, vertices);
+        _offsets = new long[rangeVertices + 1];
         _cursor = new int[rangeVertices];
         _merged = new int[rangeVertices];
         _final = new long[rangeVertices];
@@ -44,54 +51,61 @@ internal sealed unsafe class RangeScatter
     /// </summary>
     public long Run(SafeFileHandle file, long offsetsAt, long neighboursAt, long masksAt)
     {
-        var n = _offsets.Length - 1;
-        long capacity = 1;
-        ForEachPass(n, (_, start, end) => capacity = Math.Max(capacity, _offsets[end] - _offsets[start]));
-        var keys = (int*)NativeMemory.Alloc((nuint)capacity, sizeof(int));
-        var items = (byte*)NativeMemory.Alloc((nuint)capacity);
-        try
-        {
-            long position = 0;
-            ForEachPass(n, (bucket, start, end) =>
-            {
-                position = Pass(file, bucket, start, end, keys, items, position, offsetsAt, neighboursAt, masksAt);
-                if (end == Math.Min(n, (long)(bucket + 1) << _shift)) _spill.Release(bucket);
-            });
-            var total = position;
-            CsrWriter.WriteAll(file, (byte*)&total, sizeof(long), offsetsAt + (8L * n));
-            return position;
-        }
-        finally
-        {
-            NativeMemory.Free(keys);
-            NativeMemory.Free(items);
-        }
-    }
-
-    /// <summary>Splits every bucket's range into passes whose entries fit the buffer (at least one vertex each).</summary>
-    private void ForEachPass(int n, Action<int, int, int> pass)
-    {
+        long position = 0;
         for (var bucket = 0; bucket < _spill.Count; bucket++)
         {
-            var start = (int)Math.Min(n, (long)bucket << _shift);
-            var high = (int)Math.Min(n, (long)(bucket + 1) << _shift);
-            while (start < high)
+            var low = (int)Math.Min(_vertices, (long)bucket << _shift);
+            var count = (int)Math.Min(_vertices, (long)(bucket + 1) << _shift) - low;
+            CountDegrees(bucket, low, count);
+            var start = 0;
+            while (start < count)
             {
                 var end = start + 1;
-                while (end < high && _offsets[end + 1] - _offsets[start] <= _entriesPerPass) end++;
-                pass(bucket, start, end);
+                while (end < count && _offsets[end + 1] - _offsets[start] <= _entriesPerPass) end++;
+                position = Pass(file, bucket, low, start, end, position, offsetsAt, neighboursAt, masksAt);
                 start = end;
             }
+            _spill.Release(bucket);
         }
+        var total = position;
+        CsrWriter.WriteAll(file, (byte*)&total, sizeof(long), offsetsAt + (8L * _vertices));
+        return total;
     }
 
-    private long Pass(SafeFileHandle file, int bucket, int start, int end, int* keys, byte* items, long position,
-        long offsetsAt, long neighboursAt, long masksAt)
+    public void Dispose()
+    {
+        NativeMemory.Free(_keys);
+        NativeMemory.Free(_items);
+        _keys = null;
+        _items = null;
+    }
+
+    /// <summary>Sets <c>_offsets</c> to the uncompacted list offsets of the range, relative to its first vertex.</summary>
+    private void CountDegrees(int bucket, int low, int count)
+    {
+        var degree = _cursor.AsSpan(0, count);
+        degree.Clear();
+        var entries = _spill.Entries(bucket);
+        for (long done = 0; done < entries;)
+        {
+            var read = _spill.Read(bucket, done, _read);
+            done += read;
+            for (var k = 0; k < read; k++) degree[(int)(_read[k] & VertexMask) - low]++;
+        }
+        for (var i = 0; i < count; i++) _offsets[i + 1] = _offsets[i] + degree[i];
+    }
+
+    private long Pass(SafeFileHandle file, int bucket, int low, int start, int end, long position, long offsetsAt,
+        long neighboursAt, long masksAt)
     {
         var count = end - start;
         var first = _offsets[start];
+        Reserve(_offsets[end] - first);
+        var keys = _keys;
+        var items = _items;
         for (var i = 0; i < count; i++) _cursor[i] = (int)(_offsets[start + i] - first);
         var entries = _spill.Entries(bucket);
+        var from = low + start;
         for (long done = 0; done < entries;)
         {
             var read = _spill.Read(bucket, done, _read);
@@ -99,14 +113,14 @@ internal sealed unsafe class RangeScatter
             for (var k = 0; k < read; k++)
             {
                 var entry = _read[k];
-                var local = (int)(entry & VertexMask) - start;
+                var local = (int)(entry & VertexMask) - from;
                 if ((uint)local >= (uint)count) continue;
                 var at = _cursor[local]++;
                 keys[at] = (int)((entry >> 28) & VertexMask);
                 items[at] = (byte)(1 << (int)(entry >> 56));
             }
         }
-        SortAndMerge(start, count, (nint)keys, (nint)items);
+        SortAndMerge(start, count);
 
         // Compact left inside the buffer: every write position is at or before its read position.
         long kept = 0;
@@ -121,16 +135,27 @@ internal sealed unsafe class RangeScatter
             }
             kept += _merged[i];
         }
-        fixed (long* final = _final) CsrWriter.WriteAll(file, (byte*)final, 8L * count, offsetsAt + (8L * start));
+        fixed (long* final = _final) CsrWriter.WriteAll(file, (byte*)final, 8L * count, offsetsAt + (8L * from));
         CsrWriter.WriteAll(file, (byte*)keys, 4 * kept, neighboursAt + (4 * position));
         CsrWriter.WriteAll(file, items, kept, masksAt + position);
         return position + kept;
     }
 
+    /// <summary>Grows the native buffer to at least <paramref name="entries"/>; it is kept for the later passes.</summary>
+    private void Reserve(long entries)
+    {
+        if (entries <= _capacity) return;
+        _capacity = Math.Max(entries, Math.Min(_entriesPerPass, 1L << 20));
+        _keys = (int*)NativeMemory.Realloc(_keys, (nuint)_capacity * sizeof(int));
+        _items = (byte*)NativeMemory.Realloc(_items, (nuint)_capacity);
+    }
+
     /// <summary>Sorts each list and merges pairs linked in several layers or relations, in parallel over vertex blocks.</summary>
-    private void SortAndMerge(int start, int count, nint keysAddress, nint itemsAddress)
+    private void SortAndMerge(int start, int count)
     {
         var first = _offsets[start];
+        var keysAddress = (nint)_keys;
+        var itemsAddress = (nint)_items;
         Parallel.For(0, (count + SortBlock - 1) / SortBlock, block =>
         {
             var end = Math.Min(count, (block + 1) * SortBlock);
