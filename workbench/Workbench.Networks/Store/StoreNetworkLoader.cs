@@ -14,6 +14,9 @@ namespace Workbench.Networks.Store;
 /// </summary>
 public static unsafe class StoreNetworkLoader
 {
+    /// <summary>DuckDB's memory while building: 10M persons need about 1 GB without spilling.</summary>
+    private const string BuildMemoryLimit = "1GB";
+
     /// <summary>Builds the cache at <paramref name="cachePath"/> from the store and opens it.</summary>
     /// <exception cref="FileNotFoundException">When the store does not exist.</exception>
     /// <exception cref="NetworkFormatException">When a link has an unknown layer or the store holds too many persons.</exception>
@@ -22,29 +25,22 @@ public static unsafe class StoreNetworkLoader
         ArgumentNullException.ThrowIfNull(storePath);
         ArgumentNullException.ThrowIfNull(cachePath);
         using var connection = Open(storePath);
-        var ids = ReadPersonIds(connection);
-        var layers = Vocabulary.NetworkLayers;
-        var cases = string.Join(' ', layers.Select((name, i) => $"WHEN '{name}' THEN {i}"));
-        using (var writer = new CsrWriter(ids.Length, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(cachePath))!))
+        using (var limit = connection.CreateCommand())
         {
-            using var links = new ChunkQuery(connection, $"""
-                WITH p AS (SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS i FROM persons)
-                SELECT pa.i, pb.i, (CASE l.layer {cases} ELSE -1 END)::TINYINT
-                FROM network_links l JOIN p pa ON pa.person_id = l.person_a JOIN p pb ON pb.person_id = l.person_b
-                """, DuckDBType.Integer, DuckDBType.Integer, DuckDBType.TinyInt);
-            int rows;
-            while ((rows = links.Next()) > 0)
-            {
-                var a = links.Column<int>(0, rows);
-                var b = links.Column<int>(1, rows);
-                var layer = links.Column<sbyte>(2, rows);
-                for (var r = 0; r < rows; r++)
-                {
-                    if (layer[r] < 0) throw new NetworkFormatException($"store '{storePath}': network links in layers other than {string.Join(", ", layers)}");
-                    writer.Add(a[r], b[r], layer[r]);
-                }
-            }
-            writer.Write(cachePath, ids, layers);
+            // Left alone, DuckDB's buffer pool keeps store blocks up to 80% of RAM (2.8 GB at 10M persons); the
+            // joins need far less and spill to disk beyond the limit. Reset below: the instance may be shared.
+            limit.CommandText = $"SET memory_limit = '{BuildMemoryLimit}'";
+            limit.ExecuteNonQuery();
+        }
+        try
+        {
+            BuildCache(connection, storePath, cachePath);
+        }
+        finally
+        {
+            using var reset = connection.CreateCommand();
+            reset.CommandText = "RESET memory_limit";
+            reset.ExecuteNonQuery();
         }
         return MultilayerNetwork.Open(cachePath);
     }
@@ -70,6 +66,34 @@ public static unsafe class StoreNetworkLoader
         var connection = new DuckDBConnection($"Data Source={storePath};ACCESS_MODE=READ_ONLY");
         connection.Open();
         return connection;
+    }
+
+    private static void BuildCache(DuckDBConnection connection, string storePath, string cachePath)
+    {
+        var ids = ReadPersonIds(connection);
+        var layers = Vocabulary.NetworkLayers;
+        var cases = string.Join(' ', layers.Select((name, i) => $"WHEN '{name}' THEN {i}"));
+        using (var writer = new CsrWriter(ids.Length, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(cachePath))!))
+        {
+            using var links = new ChunkQuery(connection, $"""
+                WITH p AS (SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS i FROM persons)
+                SELECT pa.i, pb.i, (CASE l.layer {cases} ELSE -1 END)::TINYINT
+                FROM network_links l JOIN p pa ON pa.person_id = l.person_a JOIN p pb ON pb.person_id = l.person_b
+                """, DuckDBType.Integer, DuckDBType.Integer, DuckDBType.TinyInt);
+            int rows;
+            while ((rows = links.Next()) > 0)
+            {
+                var a = links.Column<int>(0, rows);
+                var b = links.Column<int>(1, rows);
+                var layer = links.Column<sbyte>(2, rows);
+                for (var r = 0; r < rows; r++)
+                {
+                    if (layer[r] < 0) throw new NetworkFormatException($"store '{storePath}': network links in layers other than {string.Join(", ", layers)}");
+                    writer.Add(a[r], b[r], layer[r]);
+                }
+            }
+            writer.Write(cachePath, ids, layers);
+        }
     }
 
     private static long[] ReadPersonIds(DuckDBConnection connection)
