@@ -1,33 +1,52 @@
-using System.Buffers.Binary;
-using System.IO.MemoryMappedFiles;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Workbench.Networks.Core;
 
 /// <summary>
-/// Builds a network cache file from a stream of links in two passes and bounded managed memory: links are spilled to
-/// a temporary file (8 bytes each) while degrees are counted, then scattered into the memory-mapped CSR, each
-/// neighbour list sorted with duplicate pairs merged (their layer masks OR-ed), and the file compacted. Managed memory
-/// is O(vertices); the links only ever live in files, so the national network (2.8 billion entries) fits.
+/// Builds a network cache file from a stream of links in two passes and bounded memory. Pass 1 spills each link
+/// twice, once per end, into the spill bucket of that end's vertex range. Pass 2 takes one range at a time: its
+/// bucket is read sequentially, its degrees counted, its entries scattered into a buffer in memory, each neighbour
+/// list sorted with duplicate pairs merged (their layer masks OR-ed), and the compacted lists written to the file in
+/// order. No random writes into a file, no per-vertex array beyond one range, and no .NET array of m elements, so the
+/// national network (2.8 billion entries) fits.
 /// </summary>
 internal sealed unsafe class CsrWriter : IDisposable
 {
-    /// <summary>Vertex ids are packed in 28 bits each in the spill file.</summary>
+    /// <summary>Vertex ids are packed in 28 bits each in the spill.</summary>
     public const int MaxVertices = 1 << 28;
 
-    private const int BufferBytes = 1 << 20;
-    private readonly int[] _degree;
-    private readonly string _spillPath;
-    private readonly FileStream _spill;
-    private readonly byte[] _buffer = new byte[BufferBytes];
-    private int _fill;
+    /// <summary>About 128 vertex ranges: spill buffers stay small and a range's lists fit in memory nationally.</summary>
+    private const int TargetBuckets = 128;
+
+    /// <summary>Entries scattered in memory at once: 32M × 5 bytes = 160 MB.</summary>
+    private const long DefaultEntriesPerPass = 32L << 20;
+
+    private readonly int _vertices;
+    private readonly int _shift;
+    private readonly long _entriesPerPass;
+    private readonly BucketSpill _spill;
     private long _links;
 
     public CsrWriter(int vertexCount, string spillDirectory)
+        : this(vertexCount, spillDirectory, DefaultShift(vertexCount), DefaultEntriesPerPass)
+    {
+    }
+
+    /// <summary>Tests choose tiny ranges (<paramref name="bucketShift"/>) and passes to force many partitions.</summary>
+    internal CsrWriter(int vertexCount, string spillDirectory, int bucketShift, long entriesPerPass)
     {
         if (vertexCount > MaxVertices) throw new NetworkFormatException($"{vertexCount} vertices exceed the supported {MaxVertices}");
-        _degree = new int[vertexCount];
-        _spillPath = System.IO.Path.Combine(spillDirectory, $".links-{Guid.NewGuid():N}.spill");
-        _spill = new FileStream(_spillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        ArgumentOutOfRangeException.ThrowIfNegative(vertexCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(bucketShift);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketShift, 28);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(entriesPerPass);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(entriesPerPass, int.MaxValue);
+        _vertices = vertexCount;
+        _shift = bucketShift;
+        _entriesPerPass = entriesPerPass;
+        _spill = new BucketSpill(Math.Max(1, (int)(((long)vertexCount + (1L << bucketShift) - 1) >> bucketShift)), spillDirectory);
     }
 
     public long Links => _links;
@@ -35,149 +54,89 @@ internal sealed unsafe class CsrWriter : IDisposable
     /// <summary>Adds an undirected link; self-links are ignored (a person is not their own network member).</summary>
     public void Add(int a, int b, int layer)
     {
-        if ((uint)a >= (uint)_degree.Length || (uint)b >= (uint)_degree.Length)
+        if ((uint)a >= (uint)_vertices || (uint)b >= (uint)_vertices)
         {
-            throw new NetworkFormatException($"link ({a}, {b}) refers to a vertex outside 0..{_degree.Length - 1}");
+            throw new NetworkFormatException($"link ({a}, {b}) refers to a vertex outside 0..{_vertices - 1}");
         }
         if ((uint)layer >= LayerMask.MaxLayers) throw new NetworkFormatException($"layer {layer} is outside 0..{LayerMask.MaxLayers - 1}");
         if (a == b) return;
-        _degree[a]++;
-        _degree[b]++;
-        if (_fill == BufferBytes) FlushBuffer();
-        BinaryPrimitives.WriteUInt64LittleEndian(_buffer.AsSpan(_fill), (uint)a | ((ulong)(uint)b << 28) | ((ulong)(uint)layer << 56));
-        _fill += 8;
+        var bits = (ulong)(uint)layer << 56;
+        _spill.Append(a >> _shift, (uint)a | ((ulong)(uint)b << 28) | bits);
+        _spill.Append(b >> _shift, (uint)b | ((ulong)(uint)a << 28) | bits);
         _links++;
     }
 
     /// <summary>Writes the cache file for vertices with pseudonyms <paramref name="sortedIds"/>.</summary>
     public void Write(string path, ReadOnlySpan<long> sortedIds, IReadOnlyList<string> layers)
     {
-        if (sortedIds.Length != _degree.Length) throw new ArgumentException("one pseudonym per vertex is needed", nameof(sortedIds));
+        if (sortedIds.Length != _vertices) throw new ArgumentException("one pseudonym per vertex is needed", nameof(sortedIds));
         for (var i = 1; i < sortedIds.Length; i++)
         {
             if (sortedIds[i] <= sortedIds[i - 1]) throw new NetworkFormatException($"person ids are not unique and ascending at vertex {i}");
         }
         if (layers.Count is < 1 or > LayerMask.MaxLayers) throw new NetworkFormatException($"{layers.Count} layers; 1..{LayerMask.MaxLayers} are supported");
-        FlushBuffer();
-        var n = _degree.Length;
-        var offsets = new long[n + 1];
-        for (var v = 0; v < n; v++) offsets[v + 1] = offsets[v] + _degree[v];
-        var m = offsets[n];
+        _spill.FinishWriting();
+        var n = _vertices;
+        var m = 2 * _links;
 
         var temporary = path + ".tmp";
-        long compacted;
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
         {
+            // The entries are written at their uncompacted size first; merging duplicates only ever shrinks them.
             stream.SetLength(NetworkFileLayout.FileSize(n, m));
-            using (var mapped = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true))
-            using (var view = mapped.CreateViewAccessor())
+            var file = stream.SafeFileHandle;
+            fixed (long* ids = sortedIds) WriteAll(file, (byte*)ids, 8L * n, NetworkFileLayout.IdsOffset);
+            var provisionalMasks = NetworkFileLayout.MasksOffset(n, m);
+            long entries;
+            using (var scatter = new RangeScatter(_spill, _shift, _entriesPerPass, n))
             {
-                byte* file = null;
-                view.SafeMemoryMappedViewHandle.AcquirePointer(ref file);
-                try
-                {
-                    file += view.PointerOffset;
-                    compacted = Fill(file, sortedIds, offsets, layers);
-                    view.Flush();
-                }
-                finally
-                {
-                    view.SafeMemoryMappedViewHandle.ReleasePointer();
-                }
+                entries = scatter.Run(file, NetworkFileLayout.OffsetsOffset(n), NetworkFileLayout.NeighboursOffset(n), provisionalMasks);
             }
-            stream.SetLength(NetworkFileLayout.FileSize(n, compacted));
+            MoveLeft(file, provisionalMasks, NetworkFileLayout.MasksOffset(n, entries), entries);
+            var header = stackalloc byte[NetworkFileLayout.HeaderSize];
+            NetworkFileLayout.WriteHeader(header, layers, n, entries);
+            WriteAll(file, header, NetworkFileLayout.HeaderSize, 0);
+            stream.SetLength(NetworkFileLayout.FileSize(n, entries));
+            stream.Flush(flushToDisk: false);
         }
         File.Move(temporary, path, overwrite: true);
     }
 
     public void Dispose() => _spill.Dispose();
 
-    private long Fill(byte* file, ReadOnlySpan<long> sortedIds, long[] offsets, IReadOnlyList<string> layers)
+    /// <summary>Writes <paramref name="length"/> bytes in pieces below the 2 GB span limit.</summary>
+    internal static void WriteAll(SafeFileHandle file, byte* source, long length, long fileOffset)
     {
-        var n = _degree.Length;
-        var m = offsets[n];
-        sortedIds.CopyTo(new Span<long>(file + NetworkFileLayout.IdsOffset, n));
-        var neighbours = (int*)(file + NetworkFileLayout.NeighboursOffset(n));
-        var masks = file + NetworkFileLayout.MasksOffset(n, m);
-
-        // Pass 2: scatter the spilled links into both ends' lists.
-        var cursor = (long[])offsets.Clone();
-        _spill.Position = 0;
-        int read;
-        while ((read = _spill.ReadAtLeast(_buffer, BufferBytes, throwOnEndOfStream: false)) > 0)
+        for (long done = 0; done < length; done += 1 << 30)
         {
-            for (var i = 0; i + 8 <= read; i += 8)
-            {
-                var packed = BinaryPrimitives.ReadUInt64LittleEndian(_buffer.AsSpan(i));
-                var a = (int)(packed & 0xFFF_FFFF);
-                var b = (int)((packed >> 28) & 0xFFF_FFFF);
-                var bit = (byte)(1 << (int)(packed >> 56));
-                var at = cursor[a]++;
-                neighbours[at] = b;
-                masks[at] = bit;
-                at = cursor[b]++;
-                neighbours[at] = a;
-                masks[at] = bit;
-            }
+            var piece = (int)Math.Min(1 << 30, length - done);
+            RandomAccess.Write(file, new ReadOnlySpan<byte>(source + done, piece), fileOffset + done);
         }
-
-        // Sort each list and merge pairs linked in several layers or relations, in parallel over vertex blocks.
-        var merged = new int[n];
-        var neighboursAddress = (nint)neighbours;
-        var masksAddress = (nint)masks;
-        Parallel.For(0, (n + 65535) / 65536, block =>
-        {
-            var end = Math.Min(n, (block + 1) * 65536);
-            for (var v = block * 65536; v < end; v++)
-            {
-                var length = (int)(offsets[v + 1] - offsets[v]);
-                var keys = new Span<int>((int*)neighboursAddress + offsets[v], length);
-                var items = new Span<byte>((byte*)masksAddress + offsets[v], length);
-                keys.Sort(items);
-                var kept = 0;
-                for (var i = 0; i < length; i++)
-                {
-                    if (kept > 0 && keys[kept - 1] == keys[i]) items[kept - 1] |= items[i];
-                    else
-                    {
-                        keys[kept] = keys[i];
-                        items[kept] = items[i];
-                        kept++;
-                    }
-                }
-                merged[v] = kept;
-            }
-        });
-
-        // Compact left: every write position is at or before its read position, so moving in order is safe.
-        var finalOffsets = (long*)(file + NetworkFileLayout.OffsetsOffset(n));
-        long position = 0;
-        for (var v = 0; v < n; v++)
-        {
-            finalOffsets[v] = position;
-            if (position != offsets[v])
-            {
-                new Span<int>(neighbours + offsets[v], merged[v]).CopyTo(new Span<int>(neighbours + position, merged[v]));
-                new Span<byte>(masks + offsets[v], merged[v]).CopyTo(new Span<byte>(masks + position, merged[v]));
-            }
-            position += merged[v];
-        }
-        finalOffsets[n] = position;
-
-        // The masks move down to follow the shorter neighbour section; chunked forward copies of a left move are safe.
-        var finalMasks = file + NetworkFileLayout.MasksOffset(n, position);
-        for (long done = 0; done < position; done += 1 << 30)
-        {
-            var chunk = (int)Math.Min(1 << 30, position - done);
-            new Span<byte>(masks + done, chunk).CopyTo(new Span<byte>(finalMasks + done, chunk));
-        }
-        NetworkFileLayout.WriteHeader(file, layers, n, position);
-        return position;
     }
 
-    private void FlushBuffer()
+    /// <summary>Moves a file region to a lower offset; chunked forward copies of a left move never overwrite unread bytes.</summary>
+    private static void MoveLeft(SafeFileHandle file, long from, long to, long length)
     {
-        _spill.Write(_buffer, 0, _fill);
-        _fill = 0;
+        if (from == to) return;
+        var buffer = new byte[4 << 20];
+        for (long done = 0; done < length; done += buffer.Length)
+        {
+            var piece = buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - done));
+            var read = 0;
+            while (read < piece.Length)
+            {
+                var got = RandomAccess.Read(file, piece[read..], from + done + read);
+                if (got == 0) throw new IOException("the cache file is shorter than its entries");
+                read += got;
+            }
+            RandomAccess.Write(file, piece, to + done);
+        }
+    }
+
+    private static int DefaultShift(int vertexCount)
+    {
+        // Ranges of at least 4,096 vertices keep the spill files few at small sizes.
+        var bits = vertexCount <= 1 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)(vertexCount - 1));
+        return Math.Clamp(bits - BitOperations.Log2(TargetBuckets), 12, 28);
     }
 }
