@@ -22,6 +22,7 @@ public class AuthorizationMatrixTests
         ["PUT /api/projects/{id}"] = true,
         ["GET /api/projects/{id}/versions"] = false,
         ["GET /api/projects/{id}/data"] = false,
+        ["GET /api/projects/{id}/data/{dataset}"] = false,
         ["GET /api/audit/entries"] = true,
         ["GET /api/audit/export"] = true,
         ["GET /api/audit/verify"] = true,
@@ -48,7 +49,8 @@ public class AuthorizationMatrixTests
         var failures = new List<string>();
         foreach (var operation in operations)
         {
-            var (method, path) = (operation.Split(' ')[0], operation.Split(' ')[1].Replace("{id}", "P-2000-999", StringComparison.Ordinal));
+            var (method, path) = (operation.Split(' ')[0], operation.Split(' ')[1].Replace("{id}", "P-2000-999", StringComparison.Ordinal)
+                .Replace("{dataset}", "persons", StringComparison.Ordinal));
             foreach (var (who, client) in clients)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -112,5 +112,18 @@ public sealed class TokenPrincipals(
         return end > time.GetUtcNow() ? end : null;
     }
 
+    /// <summary>
+    /// Why a project-bound token may not be used for <paramref name="projectId"/> (it is bound to other projects), or
+    /// null when it may, or when the caller is not using a project-bound token.
+    /// </summary>
+    public static string? ProjectBindingRefusal(ClaimsPrincipal caller, string projectId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var bound = caller.FindAll(ProjectClaim).Select(c => c.Value).ToList();
+        return bound.Count == 0 || bound.Contains(projectId, StringComparer.Ordinal)
+            ? null
+            : $"this token is bound to project {string.Join(", ", bound)}, not {projectId}";
+    }
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
