@@ -11,6 +11,11 @@ public static class AuditActions
     public const string RecoveryCodeUsed = "signin.recovery_code_used";
     public const string SignedOut = "signout";
     public const string UserCreated = "user.created";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string RoleGranted = "user.role_granted";
+    public const string RoleRevoked = "user.role_revoked";
+    public const string OrganisationCreated = "organisation.created";
     public const string ProjectCreated = "project.created";
     public const string ProjectChanged = "project.changed";
     public const string DataAccessed = "data.accessed";
@@ -19,4 +24,6 @@ public static class AuditActions
     public const string AuditExported = "audit.exported";
     public const string ClientAuthorized = "oidc.client_authorized";
     public const string DeviceDenied = "oidc.device_denied";
+    public const string TokenExchanged = "oidc.token_exchanged";
+    public const string TokenExchangeRefused = "oidc.token_exchange_refused";
 }

@@ -80,6 +80,7 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         builder.UseSetting("OpenId:Clients:0:ClientSecret", NotebooksClientSecret);
         builder.UseSetting("OpenId:Clients:0:AuthorizationCode", "true");
         builder.UseSetting("OpenId:Clients:0:RedirectUris:0", NotebooksRedirectUri);
+        builder.UseSetting("OpenId:Clients:0:TokenExchange", "true");
         builder.UseSetting("OpenId:Clients:1:ClientId", CliClientId);
         builder.UseSetting("OpenId:Clients:1:DisplayName", "Workbench command line");
         builder.UseSetting("OpenId:Clients:1:DeviceCode", "true");
