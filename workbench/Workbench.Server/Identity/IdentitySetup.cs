@@ -73,6 +73,7 @@ public static class IdentitySetup
                 builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ResolvedDataDirectory
                 ?? new DatabaseOptions().ResolvedDataDirectory, "keys")));
         services.AddScoped<UserProvisioning>();
+        services.AddScoped<UserAdministration>();
         services.AddOptions<DemoUsersOptions>().BindConfiguration(DemoUsersOptions.Section);
         return builder;
     }
