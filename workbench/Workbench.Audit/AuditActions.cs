@@ -8,6 +8,7 @@ public static class AuditActions
     public const string SignInLockedOut = "signin.locked_out";
     public const string MfaFailed = "signin.mfa_failed";
     public const string MfaEnrolled = "mfa.enrolled";
+    public const string MfaConfirmed = "signin.mfa_confirmed";
     public const string RecoveryCodeUsed = "signin.recovery_code_used";
     public const string SignedOut = "signout";
     public const string UserCreated = "user.created";
@@ -25,5 +26,8 @@ public static class AuditActions
     public const string ClientAuthorized = "oidc.client_authorized";
     public const string DeviceDenied = "oidc.device_denied";
     public const string TokenExchanged = "oidc.token_exchanged";
+    public const string TokenIssued = "oidc.token_issued";
+    public const string TokenRefreshed = "oidc.token_refreshed";
+    public const string TokenRevoked = "oidc.token_revoked";
     public const string TokenExchangeRefused = "oidc.token_exchange_refused";
 }

@@ -82,6 +82,11 @@ public static class ConnectEndpoints
         {
             var user = await principals.UserOfGrantAsync(grant.Principal);
             var principal = await principals.CreateAsync(user, grant.Principal.GetScopes(), ct);
+            // Committed just before OpenIddict stores the tokens (it saves them itself, after this endpoint returns).
+            await audit.SaveChangesAsync([AuditEvent.Create(user.Id,
+                request.IsRefreshTokenGrantType() ? AuditActions.TokenRefreshed : AuditActions.TokenIssued, $"user:{user.UserName}",
+                new { client = request.ClientId, grant = request.GrantType, scopes = principal.GetScopes().ToArray(),
+                      lifetimeSeconds = (long?)principal.GetAccessTokenLifetime()?.TotalSeconds })], ct);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         catch (TokenRequestRefusedException e)

@@ -47,6 +47,7 @@ public static class OpenIdSetup
                 // Project scopes (project:ID) are dynamic: TokenPrincipals checks every scope against the user instead.
                 o.DisableScopeValidation().IgnoreScopePermissions();
                 o.UseReferenceAccessTokens().UseReferenceRefreshTokens();
+                o.AddEventHandler(RevocationAudit.Descriptor);
                 o.SetAccessTokenLifetime(options.AccessTokenLifetime).SetRefreshTokenLifetime(options.RefreshTokenLifetime);
                 o.AddSigningKey(OpenIdKeys.LoadOrCreate(keyDirectory, "signing"))
                     .AddEncryptionKey(OpenIdKeys.LoadOrCreate(keyDirectory, "encryption"));

@@ -10,8 +10,13 @@ using Workbench.Server.Organisations;
 
 namespace Workbench.Server.Pages.Admin;
 
-/// <summary>Accounts and organisations for Admins: the same operations as <c>/api/users</c> and <c>/api/organisations</c>.</summary>
+/// <summary>
+/// Accounts and organisations for Admins: the same operations as <c>/api/users</c> and <c>/api/organisations</c>.
+/// Account changes are sensitive: the page also needs a recent MFA confirmation (<see cref="Policies.RecentMfa"/>),
+/// and sends an older session to the step-up page first.
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = Policies.RecentMfa)]
 public sealed class UsersModel(UserAdministration administration, WorkbenchDbContext db, AuditTrail audit) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
