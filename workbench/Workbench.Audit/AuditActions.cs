@@ -8,14 +8,26 @@ public static class AuditActions
     public const string SignInLockedOut = "signin.locked_out";
     public const string MfaFailed = "signin.mfa_failed";
     public const string MfaEnrolled = "mfa.enrolled";
+    public const string MfaConfirmed = "signin.mfa_confirmed";
     public const string RecoveryCodeUsed = "signin.recovery_code_used";
     public const string SignedOut = "signout";
     public const string UserCreated = "user.created";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string RoleGranted = "user.role_granted";
+    public const string RoleRevoked = "user.role_revoked";
+    public const string OrganisationCreated = "organisation.created";
     public const string ProjectCreated = "project.created";
     public const string ProjectChanged = "project.changed";
     public const string DataAccessed = "data.accessed";
     public const string DataAccessRefused = "data.access_refused";
+    public const string DataRowsRead = "data.rows_read";
     public const string AuditExported = "audit.exported";
     public const string ClientAuthorized = "oidc.client_authorized";
     public const string DeviceDenied = "oidc.device_denied";
+    public const string TokenExchanged = "oidc.token_exchanged";
+    public const string TokenIssued = "oidc.token_issued";
+    public const string TokenRefreshed = "oidc.token_refreshed";
+    public const string TokenRevoked = "oidc.token_revoked";
+    public const string TokenExchangeRefused = "oidc.token_exchange_refused";
 }

@@ -4,6 +4,7 @@ using Workbench.Server.Database;
 using Workbench.Server.Errors;
 using Workbench.Server.Identity;
 using Workbench.Server.OpenId;
+using Workbench.Server.Organisations;
 using Workbench.Server.Data;
 using Workbench.Server.Projects;
 
@@ -40,6 +41,8 @@ public static class WorkbenchServer
         app.MapMeApi();
         app.MapProjectsApi();
         app.MapAuditApi();
+        app.MapUsersApi();
+        app.MapOrganisationsApi();
         return app;
     }
 

@@ -30,10 +30,13 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
 
-    private WorkbenchApp(TestDatabase database, int checkpointInterval)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private WorkbenchApp(TestDatabase database, int checkpointInterval, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
         CheckpointInterval = checkpointInterval;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
@@ -42,9 +45,10 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
-    public static async Task<WorkbenchApp> StartAsync(DatabaseProvider provider, int checkpointInterval = 4)
+    public static async Task<WorkbenchApp> StartAsync(
+        DatabaseProvider provider, int checkpointInterval = 4, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval);
+        var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval, settings);
         _ = app.Server; // start now: migrations run here
         return app;
     }
@@ -76,9 +80,14 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         builder.UseSetting("OpenId:Clients:0:ClientSecret", NotebooksClientSecret);
         builder.UseSetting("OpenId:Clients:0:AuthorizationCode", "true");
         builder.UseSetting("OpenId:Clients:0:RedirectUris:0", NotebooksRedirectUri);
+        builder.UseSetting("OpenId:Clients:0:TokenExchange", "true");
         builder.UseSetting("OpenId:Clients:1:ClientId", CliClientId);
         builder.UseSetting("OpenId:Clients:1:DisplayName", "Workbench command line");
         builder.UseSetting("OpenId:Clients:1:DeviceCode", "true");
+        foreach (var (name, value) in _settings)
+        {
+            builder.UseSetting(name, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -22,11 +22,11 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
+        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditReader);
 
         audit.MapGet("/entries", async ([AsParameters] AuditQuery query, WorkbenchDbContext db, CancellationToken ct) =>
                 await query.Apply(db).ToListAsync(ct))
-            .WithSummary("Search the audit log, newest first (Admin)");
+            .WithSummary("Search the audit log, newest first (Admin, Auditor)");
 
         audit.MapGet("/export", async ([AsParameters] AuditQuery query, [FromQuery] string? format, WorkbenchDbContext db,
                 AuditTrail trail, HttpContext http, CancellationToken ct) =>
@@ -44,7 +44,7 @@ public static class AuditApi
                     ? Results.File(System.Text.Encoding.UTF8.GetBytes(AuditExport.ToCsv(entries)), "text/csv", "audit.csv")
                     : Results.Json(entries, contentType: "application/json");
             })
-            .WithSummary("Export audit entries as CSV or JSON (Admin); the export is audited");
+            .WithSummary("Export audit entries as CSV or JSON (Admin, Auditor); the export is audited");
 
         audit.MapGet("/verify", async (WorkbenchDbContext db, IOptions<AuditOptions> options, CancellationToken ct) =>
             {
@@ -59,7 +59,7 @@ public static class AuditApi
                     await db.Database.CloseConnectionAsync();
                 }
             })
-            .WithSummary("Verify the hash chain and the signed checkpoints of the whole log (Admin)");
+            .WithSummary("Verify the hash chain and the signed checkpoints of the whole log (Admin, Auditor)");
 
         return app;
     }

@@ -8,6 +8,8 @@ public static class AnalyticalDataSetup
         builder.Services.AddOptions<AnalyticalDataOptions>().BindConfiguration(AnalyticalDataOptions.Section)
             .Validate(o => o.Store is null || !Directory.Exists(o.Store), "AnalyticalData:Store names a directory, not a store file")
             .ValidateOnStart();
+        builder.Services.AddSingleton<ProjectViewFiles>();
+        builder.Services.AddScoped<ProjectData>();
         builder.Services.AddHealthChecks().AddCheck<AnalyticalStoreHealthCheck>("analytical-store");
         return builder;
     }

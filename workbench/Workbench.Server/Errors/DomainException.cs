@@ -49,3 +49,11 @@ public sealed class ConflictException(string message) : DomainException(message)
 
     public override string Title => "Conflict";
 }
+
+/// <summary>The server cannot do this now for a reason on its side, such as an analytical store that is not in place.</summary>
+public sealed class UnavailableException(string message) : DomainException(message)
+{
+    public override int StatusCode => StatusCodes.Status503ServiceUnavailable;
+
+    public override string Title => "Not available";
+}

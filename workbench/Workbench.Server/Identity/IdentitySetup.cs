@@ -68,11 +68,13 @@ public static class IdentitySetup
         services.AddOptions<RecentMfaOptions>().BindConfiguration(RecentMfaOptions.Section)
             .Validate(o => o.MaxAge > TimeSpan.Zero, "RecentMfa:MaxAge must be positive").ValidateOnStart();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RecentMfaHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StepUpRedirect>();
         services.AddDataProtection().SetApplicationName("Workbench")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
                 builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ResolvedDataDirectory
                 ?? new DatabaseOptions().ResolvedDataDirectory, "keys")));
         services.AddScoped<UserProvisioning>();
+        services.AddScoped<UserAdministration>();
         services.AddOptions<DemoUsersOptions>().BindConfiguration(DemoUsersOptions.Section);
         return builder;
     }

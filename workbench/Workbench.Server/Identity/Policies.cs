@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>An administrator, signed in with MFA.</summary>
     public const string Admin = nameof(Admin);
 
+    /// <summary>An Admin or an Auditor, signed in with MFA: may search, export and verify the audit log.</summary>
+    public const string AuditReader = nameof(AuditReader);
+
     internal static void Add(AuthorizationOptions options)
     {
         var mfa = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -29,8 +32,9 @@ public static class Policies
         options.FallbackPolicy = mfa;
         options.DefaultPolicy = mfa;
         options.AddPolicy(SignedInWithMfa, mfa);
-        options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser().AddRequirements(new OpenId.ProjectTokenRequirement()));
         options.AddPolicy(RecentMfa, p => p.Combine(mfa).AddRequirements(new RecentMfaRequirement()));
         options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin)));
+        options.AddPolicy(AuditReader, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin), nameof(WorkbenchRole.Auditor)));
     }
 }

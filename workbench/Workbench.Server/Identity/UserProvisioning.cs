@@ -23,7 +23,8 @@ public sealed class UserProvisioning(
         return await users.FindByNameAsync(request.UserName) ?? await CreateAsync(request, cancellationToken);
     }
 
-    public async Task<WorkbenchUser> CreateAsync(NewUser request, CancellationToken cancellationToken)
+    /// <summary>Creates the user; <paramref name="actor"/> is who did it (an Admin's id, or <c>system</c> for seeding).</summary>
+    public async Task<WorkbenchUser> CreateAsync(NewUser request, CancellationToken cancellationToken, string actor = "system")
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
@@ -47,7 +48,7 @@ public sealed class UserProvisioning(
             {
                 db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, OrganisationId = request.OrganisationId });
             }
-            var created = AuditEvent.Create("system", AuditActions.UserCreated, $"user:{user.UserName}",
+            var created = AuditEvent.Create(actor, AuditActions.UserCreated, $"user:{user.UserName}",
                 new { userId = user.Id, organisation = request.OrganisationId, roles = request.Roles.Select(r => r.ToString()) });
             return (user, (IReadOnlyList<AuditEvent>)[created]);
         }, cancellationToken);

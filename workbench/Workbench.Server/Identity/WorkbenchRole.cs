@@ -8,4 +8,7 @@ public enum WorkbenchRole
     SteeringMember,
     Requester,
     Admin,
+
+    /// <summary>Reads, exports and verifies the audit log; changes nothing.</summary>
+    Auditor,
 }

@@ -61,9 +61,13 @@ public static class ConnectEndpoints
         }
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext http, TokenPrincipals principals, CancellationToken ct)
+    private static async Task<IResult> TokenAsync(HttpContext http, TokenPrincipals principals, AuditTrail audit, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
+        if (request.IsTokenExchangeGrantType())
+        {
+            return await ExchangeAsync(http, request, principals, audit, ct);
+        }
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType() && !request.IsDeviceCodeGrantType())
         {
             return Refuse(OpenIddictConstants.Errors.UnsupportedGrantType, "this grant type is not supported");
@@ -78,10 +82,62 @@ public static class ConnectEndpoints
         {
             var user = await principals.UserOfGrantAsync(grant.Principal);
             var principal = await principals.CreateAsync(user, grant.Principal.GetScopes(), ct);
+            // Committed just before OpenIddict stores the tokens (it saves them itself, after this endpoint returns).
+            await audit.SaveChangesAsync([AuditEvent.Create(user.Id,
+                request.IsRefreshTokenGrantType() ? AuditActions.TokenRefreshed : AuditActions.TokenIssued, $"user:{user.UserName}",
+                new { client = request.ClientId, grant = request.GrantType, scopes = principal.GetScopes().ToArray(),
+                      lifetimeSeconds = (long?)principal.GetAccessTokenLifetime()?.TotalSeconds })], ct);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         catch (TokenRequestRefusedException e)
         {
+            return Refuse(e.Error, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// RFC 8693: a user's access token carrying <c>project:ID</c> becomes a short-lived kernel token for that one
+    /// project's data API. Only access tokens are accepted as subject (not kernel tokens: no chains that outlive their
+    /// origin), exactly one project scope the subject token already holds, and the user must still be a member within
+    /// retention. The decision is audited (granted or refused) and committed before OpenIddict stores the token.
+    /// </summary>
+    private static async Task<IResult> ExchangeAsync(
+        HttpContext http, OpenIddictRequest request, TokenPrincipals principals, AuditTrail audit, CancellationToken ct)
+    {
+        // OpenIddict has already validated the client and the subject token.
+        var subject = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (!subject.Succeeded)
+        {
+            return Refuse(OpenIddictConstants.Errors.InvalidGrant, "the subject token is not valid");
+        }
+        var userId = subject.Principal.GetClaim(Claims.Subject) ?? "";
+        var scopes = request.GetScopes();
+        var projectId = scopes.Length == 1 && scopes[0].StartsWith(TokenPrincipals.ProjectScopePrefix, StringComparison.Ordinal)
+            ? scopes[0][TokenPrincipals.ProjectScopePrefix.Length..] : null;
+        try
+        {
+            if (request.SubjectTokenType != TokenTypeIdentifiers.AccessToken || subject.Principal.HasClaim(c => c.Type == TokenPrincipals.KernelClaim))
+            {
+                throw new TokenRequestRefusedException(OpenIddictConstants.Errors.InvalidRequest, "only a user's access token can be exchanged for a kernel token");
+            }
+            if (projectId is null)
+            {
+                throw new TokenRequestRefusedException(OpenIddictConstants.Errors.InvalidScope, "ask for exactly one scope, project:ID");
+            }
+            if (!subject.Principal.HasScope(scopes[0]))
+            {
+                throw new TokenRequestRefusedException(OpenIddictConstants.Errors.InvalidScope, $"the subject token does not hold '{scopes[0]}'");
+            }
+            var user = await principals.UserOfAccessTokenAsync(subject.Principal);
+            var principal = await principals.CreateKernelAsync(user, projectId, ct);
+            await audit.SaveChangesAsync([AuditEvent.Create(user.Id, AuditActions.TokenExchanged, $"project:{projectId}",
+                new { client = request.ClientId, lifetimeSeconds = (long?)principal.GetAccessTokenLifetime()?.TotalSeconds })], ct);
+            return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        catch (TokenRequestRefusedException e)
+        {
+            await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.TokenExchangeRefused,
+                projectId is null ? $"user:{userId}" : $"project:{projectId}", new { client = request.ClientId, reason = e.Message })], ct);
             return Refuse(e.Error, e.Message);
         }
     }

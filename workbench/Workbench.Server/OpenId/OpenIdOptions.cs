@@ -13,6 +13,9 @@ public sealed class OpenIdOptions
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How long a kernel token from the token exchange lives at most (never past the project's retention).</summary>
+    public TimeSpan KernelTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Folder of the signing and encryption keys; default <c>openid</c> in the data directory.</summary>
     public string? KeyDirectory { get; set; }
 
@@ -20,6 +23,7 @@ public sealed class OpenIdOptions
 
     internal static bool IsValid(OpenIdOptions options) =>
         options.AccessTokenLifetime > TimeSpan.Zero && options.RefreshTokenLifetime > TimeSpan.Zero
+        && options.KernelTokenLifetime > TimeSpan.Zero
         && options.Clients.All(c => !string.IsNullOrWhiteSpace(c.ClientId) && (c.AuthorizationCode || c.DeviceCode)
             && (!c.AuthorizationCode || c.RedirectUris.Count > 0)
             && c.RedirectUris.All(u => Uri.TryCreate(u, UriKind.Absolute, out _)))
@@ -41,6 +45,9 @@ public sealed class OpenIdClient
 
     /// <summary>May use the device authorization flow (command line, kernels).</summary>
     public bool DeviceCode { get; set; }
+
+    /// <summary>May exchange a user's project access token for a short-lived kernel token (RFC 8693).</summary>
+    public bool TokenExchange { get; set; }
 
     public List<string> RedirectUris { get; } = [];
 }

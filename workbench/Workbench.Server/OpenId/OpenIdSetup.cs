@@ -41,11 +41,13 @@ public static class OpenIdSetup
                 o.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowDeviceAuthorizationFlow()
-                    .AllowRefreshTokenFlow();
+                    .AllowRefreshTokenFlow()
+                    .AllowTokenExchangeFlow();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess);
                 // Project scopes (project:ID) are dynamic: TokenPrincipals checks every scope against the user instead.
                 o.DisableScopeValidation().IgnoreScopePermissions();
                 o.UseReferenceAccessTokens().UseReferenceRefreshTokens();
+                o.AddEventHandler(RevocationAudit.Descriptor);
                 o.SetAccessTokenLifetime(options.AccessTokenLifetime).SetRefreshTokenLifetime(options.RefreshTokenLifetime);
                 o.AddSigningKey(OpenIdKeys.LoadOrCreate(keyDirectory, "signing"))
                     .AddEncryptionKey(OpenIdKeys.LoadOrCreate(keyDirectory, "encryption"));
@@ -114,6 +116,10 @@ public static class OpenIdSetup
         {
             descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code]);
             foreach (var uri in client.RedirectUris) descriptor.RedirectUris.Add(new Uri(uri, UriKind.Absolute));
+        }
+        if (client.TokenExchange)
+        {
+            descriptor.Permissions.Add(Permissions.GrantTypes.TokenExchange);
         }
         if (client.DeviceCode)
         {

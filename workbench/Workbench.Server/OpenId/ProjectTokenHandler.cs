@@ -21,6 +21,14 @@ internal sealed class ProjectTokenHandler(TokenPrincipals principals) : Authoriz
             context.Succeed(requirement);
             return;
         }
+        // A kernel token (token exchange) reaches nothing but the data API of the one project it is bound to.
+        if (context.User.HasClaim(c => c.Type == TokenPrincipals.KernelClaim)
+            && !(projects.Count == 1 && context.Resource is HttpContext http
+                 && http.Request.Path.StartsWithSegments($"/api/projects/{projects[0]}/data", StringComparison.Ordinal)))
+        {
+            context.Fail(new AuthorizationFailureReason(this, "a kernel token may only read its project's data"));
+            return;
+        }
         var userId = context.User.UserId();
         foreach (var project in projects)
         {

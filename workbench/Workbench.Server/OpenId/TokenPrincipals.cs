@@ -32,6 +32,9 @@ public sealed class TokenPrincipals(
     /// <summary>The project a token is bound to; checked on every use (see <see cref="ProjectTokenHandler"/>).</summary>
     public const string ProjectClaim = "wb:project";
 
+    /// <summary>Marks a kernel token from the token exchange: it may call only its project's data API.</summary>
+    public const string KernelClaim = "wb:kernel";
+
     private const string SecurityStampClaim = "wb:stamp";
 
     private static readonly HashSet<string> StandardScopes = [Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess];
@@ -80,6 +83,40 @@ public sealed class TokenPrincipals(
         return principal;
     }
 
+    /// <summary>
+    /// The identity of a kernel token (RFC 8693 token exchange): the one project of <paramref name="projectId"/>, no
+    /// refresh (no <c>offline_access</c>), marked with <see cref="KernelClaim"/> so that it reaches only the project's
+    /// data API, living <see cref="OpenIdOptions.KernelTokenLifetime"/> at most and never past the retention end.
+    /// </summary>
+    /// <exception cref="TokenRequestRefusedException">When the user is not a member or the retention has ended.</exception>
+    public async Task<ClaimsPrincipal> CreateKernelAsync(WorkbenchUser user, string projectId, CancellationToken ct)
+    {
+        var principal = await CreateAsync(user, [ProjectScopePrefix + projectId], ct);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.SetClaim(KernelClaim, "true");
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            SecurityStampClaim => [],
+            _ => [Destinations.AccessToken],
+        });
+        var lifetime = principal.GetAccessTokenLifetime() ?? options.Value.AccessTokenLifetime;
+        principal.SetAccessTokenLifetime(Min(lifetime, options.Value.KernelTokenLifetime));
+        principal.SetRefreshTokenLifetime(null);
+        return principal;
+    }
+
+    /// <summary>The user behind an access token presented for exchange, refused if gone or locked.</summary>
+    public async Task<WorkbenchUser> UserOfAccessTokenAsync(ClaimsPrincipal token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var user = token.GetClaim(Claims.Subject) is { } id ? await users.FindByIdAsync(id) : null;
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            throw new TokenRequestRefusedException(OpenIddictConstants.Errors.InvalidGrant, "the account no longer exists or is locked");
+        }
+        return user;
+    }
+
     /// <summary>The user behind a code, device code or refresh token, refused if gone, locked or reset since.</summary>
     public async Task<WorkbenchUser> UserOfGrantAsync(ClaimsPrincipal grant)
     {
@@ -110,6 +147,19 @@ public sealed class TokenPrincipals(
         }
         var end = new DateTimeOffset(version.Definition.RetentionEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return end > time.GetUtcNow() ? end : null;
+    }
+
+    /// <summary>
+    /// Why a project-bound token may not be used for <paramref name="projectId"/> (it is bound to other projects), or
+    /// null when it may, or when the caller is not using a project-bound token.
+    /// </summary>
+    public static string? ProjectBindingRefusal(ClaimsPrincipal caller, string projectId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var bound = caller.FindAll(ProjectClaim).Select(c => c.Value).ToList();
+        return bound.Count == 0 || bound.Contains(projectId, StringComparer.Ordinal)
+            ? null
+            : $"this token is bound to project {string.Join(", ", bound)}, not {projectId}";
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

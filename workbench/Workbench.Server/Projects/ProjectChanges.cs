@@ -102,13 +102,17 @@ public sealed class ProjectChanges(WorkbenchDbContext db, AuditTrail audit, Time
     {
         var version = await GetCurrentAsync(projectId, caller, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var refusal = ProjectRules.DataAccessRefusal(version.Definition, caller.UserId(), today);
+        var refusal = OpenId.TokenPrincipals.ProjectBindingRefusal(caller, projectId)
+            ?? ProjectRules.DataAccessRefusal(version.Definition, caller.UserId(), today);
         await audit.SaveChangesAsync([refusal is null
             ? AuditEvent.Create(caller.UserId(), AuditActions.DataAccessed, Subject(projectId),
                 new { version = version.Version, datasets = version.Definition.Datasets })
             : AuditEvent.Create(caller.UserId(), AuditActions.DataAccessRefused, Subject(projectId),
                 new { version = version.Version, reason = refusal })], ct);
-        ProjectRules.CheckCanAccessData(version.Definition, caller.UserId(), today);
+        if (refusal is not null)
+        {
+            throw new AccessDeniedException(refusal);
+        }
         return version.Definition.Datasets;
     }
 

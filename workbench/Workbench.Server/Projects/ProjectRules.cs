@@ -96,7 +96,7 @@ public static class ProjectRules
         foreach (var member in members ?? [])
         {
             if (string.IsNullOrWhiteSpace(member.UserId)) { fail("members", "a member needs a user"); }
-            if (member.Role == WorkbenchRole.Admin) { fail("members", "Admin is an organisation role, not a project role"); }
+            if (member.Role is WorkbenchRole.Admin or WorkbenchRole.Auditor) { fail("members", $"{member.Role} is an organisation role, not a project role"); }
             if (!Enum.IsDefined(member.Role)) { fail("members", $"unknown role '{member.Role}'"); }
         }
         foreach (var duplicate in (members ?? []).GroupBy(m => m).Where(g => g.Count() > 1))

@@ -60,6 +60,12 @@ public static class ProjectsApi
             .WithTags("Data")
             .WithSummary("The datasets and columns the caller may read in this project; refused after the retention end");
 
+        projects.MapGet("/{id}/data/{dataset}", async (
+                    string id, string dataset, int? limit, int? offset, Data.ProjectData data, HttpContext http, CancellationToken ct) =>
+                await data.ReadAsync(id, dataset, limit, offset, http.User, ct))
+            .WithTags("Data")
+            .WithSummary($"Rows of an allowlisted dataset with the project's pseudonyms, paged (limit at most {Data.ProjectData.MaxLimit}); data scientists of the project only, within retention; audited");
+
         return app;
     }
 }

@@ -10,7 +10,7 @@ using Workbench.Server.Identity;
 
 namespace Workbench.Server.Pages.Audit;
 
-[Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = Policies.AuditReader)]
 public sealed class IndexModel(WorkbenchDbContext db, IOptions<AuditOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
