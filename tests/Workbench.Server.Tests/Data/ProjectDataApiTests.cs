@@ -147,6 +147,34 @@ public class ProjectDataApiTests(AnalyticalStoreFixture store) : IClassFixture<A
     }
 
     [Fact]
+    public async Task RetentionEnd_Passed_WorkAreaIsDeletedOnceAndAudited()
+    {
+        var (app, admin, client, scientist) = await StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        var project = await CreateAsync(admin, Request([ProjectBuilder.Scientist(scientist.Id)], new DatasetGrant("persons", ["person_id"]))
+            with { RetentionEnd = ProjectBuilder.Today.AddDays(1) });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/projects/{project}/data/persons")).StatusCode);
+        var views = app.Services.GetRequiredService<ProjectViewFiles>();
+        Assert.NotEmpty(views.WorkAreaFiles(project));
+
+        // The sweeper runs on the server's clock: two days on, its next tick deletes the work area.
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        for (var i = 0; i < 100 && views.WorkAreaFiles(project).Count > 0; i++) await Task.Delay(100);
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        await using var scope = app.Services.CreateAsyncScope();
+        var again = await scope.ServiceProvider.GetRequiredService<WorkAreaRetention>().SweepAsync(CancellationToken.None);
+
+        Assert.Empty(views.WorkAreaFiles(project));
+        Assert.Empty(again);
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        var deleted = await db.AuditEntries.Where(e => e.Action == AuditActions.WorkAreaDeleted).ToListAsync();
+        var entry = Assert.Single(deleted);
+        Assert.Equal($"project:{project}", entry.Subject);
+        Assert.Equal(WorkAreaRetention.SystemActor, entry.Actor);
+        Assert.Contains($"{project}.duckdb", entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_AfterTheAllowlistChanged_ServesTheNewColumnsOnly()
     {
         var (app, admin, client, scientist) = await StartAsync(DatabaseProvider.Sqlite);

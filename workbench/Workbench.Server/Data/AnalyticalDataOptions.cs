@@ -16,6 +16,9 @@ public sealed class AnalyticalDataOptions
 
     public string? PseudonymKeyFile { get; set; }
 
+    /// <summary>How often projects past their retention end have their work area deleted.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     public string ResolvedStore(DatabaseOptions database) =>
         Path.GetFullPath(Store is { Length: > 0 } store ? store : Path.Combine(Directory(database), "store.duckdb"));
 

@@ -35,8 +35,8 @@ public sealed class ProjectViewFiles(IOptions<AnalyticalDataOptions> options, IO
         }
         var allowlist = version.Definition.Datasets.OrderBy(d => d.Dataset, StringComparer.Ordinal)
             .ToDictionary(d => d.Dataset, d => (IReadOnlyList<string>)[.. d.Columns.Order(StringComparer.Ordinal)], StringComparer.Ordinal);
-        var directory = Path.Combine(database.Value.ResolvedDataDirectory, "views");
-        var viewPath = Path.Combine(directory, $"{version.ProjectId}.duckdb");
+        var viewPath = ViewPath(version.ProjectId);
+        var directory = Path.GetDirectoryName(viewPath)!;
         var fingerprintPath = viewPath + ".source";
 
         await _building.WaitAsync(ct);
@@ -74,6 +74,34 @@ public sealed class ProjectViewFiles(IOptions<AnalyticalDataOptions> options, IO
             _building.Release();
         }
     }
+
+    /// <summary>
+    /// Deletes the project's work area (its view file and what it was built from), serialised with builds so that no
+    /// build is half-way. Returns the files deleted; none when the project has no work area.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteAsync(string projectId, CancellationToken ct)
+    {
+        await _building.WaitAsync(ct);
+        try
+        {
+            var files = WorkAreaFiles(projectId);
+            foreach (var file in files) File.Delete(file);
+            return files;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    /// <summary>The files of the project's work area that exist now.</summary>
+    public IReadOnlyList<string> WorkAreaFiles(string projectId)
+    {
+        var viewPath = ViewPath(projectId);
+        return [.. new[] { viewPath, viewPath + ".source", viewPath + ".building" }.Where(File.Exists)];
+    }
+
+    private string ViewPath(string projectId) => Path.Combine(database.Value.ResolvedDataDirectory, "views", $"{projectId}.duckdb");
 
     public void Dispose() => _building.Dispose();
 
