@@ -45,14 +45,55 @@ public sealed class PseudonymKeyTests : IDisposable
     }
 
     [Fact]
-    public void Load_NoFileAndNoEnvironmentVariable_RefusedAsMissing()
+    public void Resolve_NoFileAndNoEnvironmentVariable_RefusedAsMissingNamingTheDefault()
     {
         if (Environment.GetEnvironmentVariable(PseudonymKey.EnvironmentVariable) is not null) return;
+        var absent = Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}.key");
 
-        var error = Assert.Throws<PseudonymKeyException>(() => PseudonymKey.Load(null));
+        var error = Assert.Throws<PseudonymKeyException>(() => PseudonymKey.Resolve(null, absent));
 
         Assert.Equal(KeyProblem.Missing, error.Problem);
         Assert.Contains(PseudonymKey.EnvironmentVariable, error.Message, StringComparison.Ordinal);
+        Assert.Contains(absent, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_ExplicitAndDefaultFile_TheExplicitOneWins()
+    {
+        var dir = Directory.CreateTempSubdirectory("workbench-key-").FullName;
+        try
+        {
+            using var explicitKey = PseudonymKey.CreateFile(Path.Combine(dir, "explicit.key"));
+            using var defaultKey = PseudonymKey.CreateFile(Path.Combine(dir, "default.key"));
+
+            using var resolved = PseudonymKey.Resolve(Path.Combine(dir, "explicit.key"), Path.Combine(dir, "default.key"));
+
+            Assert.Equal(explicitKey.Fingerprint, resolved.Fingerprint);
+            Assert.NotEqual(defaultKey.Fingerprint, resolved.Fingerprint);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Resolve_OnlyTheDefaultFile_UsesIt()
+    {
+        if (Environment.GetEnvironmentVariable(PseudonymKey.EnvironmentVariable) is not null) return;
+        var dir = Directory.CreateTempSubdirectory("workbench-key-").FullName;
+        try
+        {
+            using var defaultKey = PseudonymKey.CreateFile(Path.Combine(dir, "default.key"));
+
+            using var resolved = PseudonymKey.Resolve(null, Path.Combine(dir, "default.key"));
+
+            Assert.Equal(defaultKey.Fingerprint, resolved.Fingerprint);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

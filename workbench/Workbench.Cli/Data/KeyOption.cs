@@ -18,9 +18,6 @@ internal class KeySettings : CommandSettings
 
     public string StorePath => Path.GetFullPath(Store ?? WorkbenchHome.Store);
 
-    /// <summary>The explicit key file wins; then the environment variable; then the demo key file.</summary>
-    public PseudonymKey LoadKey() =>
-        KeyFile is not null ? PseudonymKey.FromFile(KeyFile)
-        : Environment.GetEnvironmentVariable(PseudonymKey.EnvironmentVariable) is { Length: > 0 } ? PseudonymKey.FromEnvironment()
-        : PseudonymKey.Load(File.Exists(WorkbenchHome.KeyFile) ? WorkbenchHome.KeyFile : null);
+    /// <summary>The explicit key file wins; then the environment variable; then the demo key file (<see cref="PseudonymKey.Resolve"/>).</summary>
+    public PseudonymKey LoadKey() => PseudonymKey.Resolve(KeyFile, WorkbenchHome.KeyFile);
 }

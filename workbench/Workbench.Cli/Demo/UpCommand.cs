@@ -78,8 +78,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
     /// <summary>The key from WORKBENCH_PSEUDONYM_KEY, else the demo key file, created owner-only on first run.</summary>
     private static PseudonymKey DemoKey()
     {
-        if (Environment.GetEnvironmentVariable(PseudonymKey.EnvironmentVariable) is { Length: > 0 }) return PseudonymKey.FromEnvironment();
-        if (File.Exists(WorkbenchHome.KeyFile)) return PseudonymKey.FromFile(WorkbenchHome.KeyFile);
+        if (Environment.GetEnvironmentVariable(PseudonymKey.EnvironmentVariable) is { Length: > 0 } || File.Exists(WorkbenchHome.KeyFile))
+        {
+            return PseudonymKey.Resolve(null, WorkbenchHome.KeyFile);
+        }
         AnsiConsole.MarkupLine($"Creating the demo pseudonymisation key {Markup.Escape(WorkbenchHome.KeyFile)} (owner-only).");
         return PseudonymKey.CreateFile(WorkbenchHome.KeyFile);
     }

@@ -42,10 +42,20 @@ public sealed class PseudonymKey : IDisposable
     /// <summary>The secret bytes, for the pseudonymisers in this assembly only.</summary>
     internal ReadOnlySpan<byte> Secret => _secret;
 
-    /// <summary>Loads the key from <paramref name="keyFile"/> when given, else from <see cref="EnvironmentVariable"/>.</summary>
-    /// <exception cref="PseudonymKeyException">When the key is missing or unfit.</exception>
-    public static PseudonymKey Load(string? keyFile) =>
-        keyFile is null ? FromEnvironment() : FromFile(keyFile);
+    /// <summary>
+    /// The one rule every tool uses to find the key: an explicitly named key file first, then
+    /// <see cref="EnvironmentVariable"/>, then the installation's default key file. The CLI and the server must agree,
+    /// or a store made by one is refused by the other.
+    /// </summary>
+    /// <exception cref="PseudonymKeyException">When none of them holds a key, or the key found is unfit.</exception>
+    public static PseudonymKey Resolve(string? explicitFile, string? defaultFile)
+    {
+        if (explicitFile is not null) return FromFile(explicitFile);
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable))) return FromEnvironment();
+        if (defaultFile is not null && File.Exists(defaultFile)) return FromFile(defaultFile);
+        throw new PseudonymKeyException(KeyProblem.Missing, defaultFile ?? EnvironmentVariable,
+            $"no key: pass a key file, set {EnvironmentVariable} (base64)" + (defaultFile is null ? "" : $" or create {defaultFile}"));
+    }
 
     /// <summary>Loads the key from <see cref="EnvironmentVariable"/>.</summary>
     /// <exception cref="PseudonymKeyException">When the variable is not set or the key is unfit.</exception>

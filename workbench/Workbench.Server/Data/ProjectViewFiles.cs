@@ -110,9 +110,7 @@ public sealed class ProjectViewFiles(IOptions<AnalyticalDataOptions> options, IO
         var keyFile = options.Value.ResolvedPseudonymKeyFile(database.Value);
         try
         {
-            return File.Exists(keyFile) || Environment.GetEnvironmentVariable(PseudonymKey.EnvironmentVariable) is not { Length: > 0 }
-                ? PseudonymKey.FromFile(keyFile)
-                : PseudonymKey.FromEnvironment();
+            return PseudonymKey.Resolve(options.Value.PseudonymKeyFile is { Length: > 0 } ? keyFile : null, keyFile);
         }
         catch (PseudonymKeyException e)
         {
