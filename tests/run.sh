@@ -20,6 +20,9 @@ if [ -z "${WORKBENCH_TEST_POSTGRES:-}" ]; then
   pg_ctlcluster "$pg_version" main start 2>/dev/null || pg_ctlcluster "$pg_version" main status >/dev/null
   su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='workbench_test'\"" | grep -q 1 ||
     su postgres -c "psql -qc \"CREATE ROLE workbench_test LOGIN CREATEDB PASSWORD 'workbench_test'\""
+  # DROP DATABASE ... WITH (FORCE) ends every session on a test database, autovacuum workers included; a
+  # non-superuser may do that only as a member of pg_signal_backend (PostgreSQL 15).
+  su postgres -c "psql -qc \"GRANT pg_signal_backend TO workbench_test\""
   export WORKBENCH_TEST_POSTGRES="Host=127.0.0.1;Username=workbench_test;Password=workbench_test;Database=postgres"
 fi
 
