@@ -7,6 +7,7 @@ using Workbench.Server.OpenId;
 using Workbench.Server.Organisations;
 using Workbench.Server.Data;
 using Workbench.Server.Projects;
+using Workbench.Server.Questions;
 
 namespace Workbench.Server;
 
@@ -26,6 +27,7 @@ public static class WorkbenchServer
         builder.AddWorkbenchIdentity();
         builder.AddOpenId();
         builder.AddProjects();
+        builder.AddQuestions();
         builder.AddAnalyticalData();
         builder.AddWebSurface();
 
@@ -40,6 +42,7 @@ public static class WorkbenchServer
         app.MapConnectEndpoints();
         app.MapMeApi();
         app.MapProjectsApi();
+        app.MapQuestionsApi();
         app.MapAuditApi();
         app.MapUsersApi();
         app.MapOrganisationsApi();
