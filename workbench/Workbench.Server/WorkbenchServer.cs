@@ -49,13 +49,14 @@ public static class WorkbenchServer
         return app;
     }
 
-    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users.</summary>
+    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users and demo questions.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.MigrateDatabaseAsync();
         await app.SeedOpenIdClientsAsync();
         await app.SeedDemoUsersAsync();
+        await app.SeedDemoQuestionsAsync();
     }
 
     /// <summary>
