@@ -25,7 +25,11 @@ public sealed class EditModel(QuestionChanges changes, QuestionReader reader) : 
         var details = await LoadAsync(ct);
         Fill(details.Content);
         if (!MayChange) Errors = [$"{Id} is {Status}: it can no longer be changed"];
-        if (TempData["Errors"] is string errors) Errors = errors.Split('\n');
+        if (TempData["Errors"] is string errors)
+        {
+            // Sent by the create page: the draft was saved, its submission was refused.
+            (Errors, Action) = (errors.Split('\n'), "submit");
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
