@@ -6,7 +6,7 @@ public sealed record CriterionSummary(double Mean, int Lowest, int Highest, bool
     public int Spread => Highest - Lowest;
 }
 
-/// <summary>What the scores of a closed round add up to. Null parts while no one has scored.</summary>
+/// <summary>What the scores of a closed round add up to (<see cref="Assessment.Summarise"/> gives null while no one has scored).</summary>
 public sealed record AssessmentSummary(
     int Scores, CriterionSummary Feasibility, CriterionSummary DataAvailability, CriterionSummary PolicyRelevance, double Priority)
 {
