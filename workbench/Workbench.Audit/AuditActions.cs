@@ -31,4 +31,14 @@ public static class AuditActions
     public const string TokenRefreshed = "oidc.token_refreshed";
     public const string TokenRevoked = "oidc.token_revoked";
     public const string TokenExchangeRefused = "oidc.token_exchange_refused";
+    public const string QuestionCreated = "question.created";
+    public const string QuestionDraftSaved = "question.draft_saved";
+    public const string QuestionSubmitted = "question.submitted";
+    public const string QuestionRevised = "question.revised";
+    public const string QuestionScored = "question.scored";
+    public const string QuestionRoundClosed = "question.round_closed";
+    public const string QuestionAccepted = "question.accepted";
+    public const string QuestionParked = "question.parked";
+    public const string QuestionRejected = "question.rejected";
+    public const string QuestionProjectStarted = "question.project_started";
 }

@@ -7,6 +7,7 @@ using Workbench.Server.OpenId;
 using Workbench.Server.Organisations;
 using Workbench.Server.Data;
 using Workbench.Server.Projects;
+using Workbench.Server.Questions;
 
 namespace Workbench.Server;
 
@@ -26,6 +27,7 @@ public static class WorkbenchServer
         builder.AddWorkbenchIdentity();
         builder.AddOpenId();
         builder.AddProjects();
+        builder.AddQuestions();
         builder.AddAnalyticalData();
         builder.AddWebSurface();
 
@@ -40,19 +42,21 @@ public static class WorkbenchServer
         app.MapConnectEndpoints();
         app.MapMeApi();
         app.MapProjectsApi();
+        app.MapQuestionsApi();
         app.MapAuditApi();
         app.MapUsersApi();
         app.MapOrganisationsApi();
         return app;
     }
 
-    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users.</summary>
+    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users and demo questions.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.MigrateDatabaseAsync();
         await app.SeedOpenIdClientsAsync();
         await app.SeedDemoUsersAsync();
+        await app.SeedDemoQuestionsAsync();
     }
 
     /// <summary>

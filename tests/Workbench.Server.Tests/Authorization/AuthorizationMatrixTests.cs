@@ -16,6 +16,8 @@ public class AuthorizationMatrixTests
     private static readonly WorkbenchRole[] AnyRole = Enum.GetValues<WorkbenchRole>();
     private static readonly WorkbenchRole[] AdminOnly = [WorkbenchRole.Admin];
     private static readonly WorkbenchRole[] AuditReaders = [WorkbenchRole.Admin, WorkbenchRole.Auditor];
+    private static readonly WorkbenchRole[] Requesters = [WorkbenchRole.Requester];
+    private static readonly WorkbenchRole[] SteeringGroup = [WorkbenchRole.SteeringMember, WorkbenchRole.SteeringChair];
 
     /// <summary>Who may call each operation; everyone else gets 403 (and anonymous callers 401).</summary>
     private static readonly Dictionary<string, WorkbenchRole[]> Allowed = new()
@@ -38,6 +40,19 @@ public class AuthorizationMatrixTests
         ["POST /api/users/{id}/unlock"] = AdminOnly,
         ["PUT /api/users/{id}/roles/{role}"] = AdminOnly,
         ["DELETE /api/users/{id}/roles/{role}"] = AdminOnly,
+        ["GET /api/questions"] = AnyRole,
+        ["POST /api/questions"] = Requesters,
+        ["GET /api/questions/backlog"] = SteeringGroup,
+        ["GET /api/questions/{id}"] = AnyRole,
+        ["PUT /api/questions/{id}"] = Requesters,
+        ["POST /api/questions/{id}/submit"] = Requesters,
+        ["POST /api/questions/{id}/revisions"] = Requesters,
+        ["POST /api/questions/{id}/scores"] = [WorkbenchRole.SteeringMember],
+        ["POST /api/questions/{id}/close-round"] = [WorkbenchRole.SteeringChair],
+        ["POST /api/questions/{id}/decision"] = [WorkbenchRole.SteeringChair],
+        ["GET /api/questions/{id}/project-draft"] = AdminOnly,
+        ["POST /api/questions/{id}/project"] = AdminOnly,
+        ["GET /api/areas"] = AnyRole,
         ["GET /api/organisations"] = AdminOnly,
         ["POST /api/organisations"] = AdminOnly,
     };
@@ -100,6 +115,9 @@ public class AuthorizationMatrixTests
     [InlineData("/Audit")]
     [InlineData("/ApiReference")]
     [InlineData("/Admin/Users")]
+    [InlineData("/Questions")]
+    [InlineData("/Questions/Backlog")]
+    [InlineData("/Questions/Create")]
     public async Task Pages_Anonymous_RedirectToSignIn(string path)
     {
         await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);

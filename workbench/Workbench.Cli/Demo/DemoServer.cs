@@ -15,7 +15,7 @@ namespace Workbench.Cli.Demo;
 /// </summary>
 internal static class DemoServer
 {
-    public static async Task RunAsync(int port, CancellationToken cancellationToken)
+    public static async Task RunAsync(int port, int seed, CancellationToken cancellationToken)
     {
         var url = $"http://127.0.0.1:{port}";
         await using var app = WorkbenchServer.Build(WorkbenchServer.HostedOptions(ServerDefaults.Environment,
@@ -24,6 +24,8 @@ internal static class DemoServer
             $"--Database:DataDirectory={WorkbenchHome.Root}",
             $"--AnalyticalData:Store={WorkbenchHome.Store}",
             $"--AnalyticalData:PseudonymKeyFile={WorkbenchHome.KeyFile}",
+            // Research questions name areas of the same synthetic geography the store was generated with.
+            $"--Questions:AreaSeed={seed}",
             // The console is the user's: requests are not logged line by line, start and stop are.
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",

@@ -46,7 +46,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
     {
         PrepareData(settings, cancellationToken);
         if (settings.NoServer) return 0;
-        await DemoServer.RunAsync(settings.Port, cancellationToken);
+        await DemoServer.RunAsync(settings.Port, settings.Seed, cancellationToken);
         return 0;
     }
 

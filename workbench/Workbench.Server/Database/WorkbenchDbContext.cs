@@ -4,6 +4,7 @@ using Workbench.Audit;
 using Workbench.Server.Identity;
 using Workbench.Server.Organisations;
 using Workbench.Server.Projects;
+using Workbench.Server.Questions;
 
 namespace Workbench.Server.Database;
 
@@ -24,6 +25,14 @@ public abstract class WorkbenchDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
+
+    public DbSet<ResearchQuestion> Questions => Set<ResearchQuestion>();
+
+    public DbSet<QuestionRevision> QuestionRevisions => Set<QuestionRevision>();
+
+    public DbSet<QuestionScore> QuestionScores => Set<QuestionScore>();
+
+    public DbSet<QuestionStatusChange> QuestionStatusChanges => Set<QuestionStatusChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

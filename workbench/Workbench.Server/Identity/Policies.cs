@@ -24,6 +24,18 @@ public static class Policies
     /// <summary>An Admin or an Auditor, signed in with MFA: may search, export and verify the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
 
+    /// <summary>A Requester, signed in with MFA: writes and submits research questions for their organisation.</summary>
+    public const string Requester = nameof(Requester);
+
+    /// <summary>A steering-group member or its chair, signed in with MFA: sees every submitted question and the backlog.</summary>
+    public const string Steering = nameof(Steering);
+
+    /// <summary>A steering-group member, signed in with MFA: scores research questions.</summary>
+    public const string SteeringMember = nameof(SteeringMember);
+
+    /// <summary>The steering group's chair, signed in with MFA: closes assessment rounds and decides on questions.</summary>
+    public const string SteeringChair = nameof(SteeringChair);
+
     internal static void Add(AuthorizationOptions options)
     {
         var mfa = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -35,6 +47,10 @@ public static class Policies
         options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser().AddRequirements(new OpenId.ProjectTokenRequirement()));
         options.AddPolicy(RecentMfa, p => p.Combine(mfa).AddRequirements(new RecentMfaRequirement()));
         options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin)));
+        options.AddPolicy(Requester, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Requester)));
+        options.AddPolicy(Steering, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringMember), nameof(WorkbenchRole.SteeringChair)));
+        options.AddPolicy(SteeringMember, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringMember)));
+        options.AddPolicy(SteeringChair, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringChair)));
         options.AddPolicy(AuditReader, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin), nameof(WorkbenchRole.Auditor)));
     }
 }

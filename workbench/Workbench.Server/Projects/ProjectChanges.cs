@@ -14,7 +14,12 @@ namespace Workbench.Server.Projects;
 /// </summary>
 public sealed class ProjectChanges(WorkbenchDbContext db, AuditTrail audit, TimeProvider time)
 {
-    public async Task<ProjectVersion> CreateAsync(ProjectDefinition definition, ClaimsPrincipal actor, CancellationToken ct)
+    /// <summary>
+    /// Creates version 1. <paramref name="alongside"/> lets the feature that starts the project (an accepted research
+    /// question) change its own rows and add its audit events in the same transaction.
+    /// </summary>
+    public async Task<ProjectVersion> CreateAsync(
+        ProjectDefinition definition, ClaimsPrincipal actor, CancellationToken ct, Func<Project, IReadOnlyList<AuditEvent>>? alongside = null)
     {
         CheckIsAdmin(actor);
         await CheckAsync(definition, ct);
@@ -29,8 +34,8 @@ public sealed class ProjectChanges(WorkbenchDbContext db, AuditTrail audit, Time
         };
         db.Projects.Add(project);
         db.ProjectVersions.Add(version);
-        await SaveAsync(AuditEvent.Create(actor.UserId(), AuditActions.ProjectCreated, Subject(project.Id),
-            new { version = 1, definition }), ct);
+        await SaveAsync([AuditEvent.Create(actor.UserId(), AuditActions.ProjectCreated, Subject(project.Id),
+            new { version = 1, definition }), .. alongside?.Invoke(project) ?? []], ct);
         return version;
     }
 
@@ -58,8 +63,8 @@ public sealed class ProjectChanges(WorkbenchDbContext db, AuditTrail audit, Time
             ChangedAt = now, ChangeReason = reason.Trim(),
         };
         db.ProjectVersions.Add(version);
-        await SaveAsync(AuditEvent.Create(actor.UserId(), AuditActions.ProjectChanged, Subject(projectId),
-            new { version = version.Version, reason = version.ChangeReason, definition }), ct);
+        await SaveAsync([AuditEvent.Create(actor.UserId(), AuditActions.ProjectChanged, Subject(projectId),
+            new { version = version.Version, reason = version.ChangeReason, definition })], ct);
         return version;
     }
 
@@ -128,11 +133,11 @@ public sealed class ProjectChanges(WorkbenchDbContext db, AuditTrail audit, Time
         }
     }
 
-    private async Task SaveAsync(AuditEvent auditEvent, CancellationToken ct)
+    private async Task SaveAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
         try
         {
-            await audit.SaveChangesAsync([auditEvent], ct);
+            await audit.SaveChangesAsync(events, ct);
         }
         catch (DbUpdateException e)
         {

@@ -55,7 +55,8 @@ public static class ProjectRules
         }
     }
 
-    private static void CheckDatasets(IReadOnlyList<DatasetGrant>? grants, Action<string, string> fail)
+    /// <summary>Known datasets, named columns, no duplicates; shared with research questions, which name the data they need the same way.</summary>
+    internal static void CheckDatasets(IReadOnlyList<DatasetGrant>? grants, Action<string, string> fail)
     {
         if (grants is null || grants.Count == 0)
         {
@@ -96,7 +97,7 @@ public static class ProjectRules
         foreach (var member in members ?? [])
         {
             if (string.IsNullOrWhiteSpace(member.UserId)) { fail("members", "a member needs a user"); }
-            if (member.Role is WorkbenchRole.Admin or WorkbenchRole.Auditor) { fail("members", $"{member.Role} is an organisation role, not a project role"); }
+            if (member.Role is WorkbenchRole.Admin or WorkbenchRole.Auditor or WorkbenchRole.SteeringChair) { fail("members", $"{member.Role} is an organisation role, not a project role"); }
             if (!Enum.IsDefined(member.Role)) { fail("members", $"unknown role '{member.Role}'"); }
         }
         foreach (var duplicate in (members ?? []).GroupBy(m => m).Where(g => g.Count() > 1))
