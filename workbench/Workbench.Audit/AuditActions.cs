@@ -31,4 +31,11 @@ public static class AuditActions
     public const string TokenRefreshed = "oidc.token_refreshed";
     public const string TokenRevoked = "oidc.token_revoked";
     public const string TokenExchangeRefused = "oidc.token_exchange_refused";
+    public const string OutputDrafted = "output.drafted";
+    public const string OutputSubmitted = "output.submitted";
+    public const string OutputChanged = "output.changed";
+    public const string OutputWithdrawn = "output.withdrawn";
+    public const string OutputReviewed = "output.reviewed";
+    public const string OutputReleased = "output.released";
+    public const string OutputRetracted = "output.retracted";
 }

@@ -5,6 +5,7 @@ using Workbench.Server.Errors;
 using Workbench.Server.Identity;
 using Workbench.Server.OpenId;
 using Workbench.Server.Organisations;
+using Workbench.Server.Outputs;
 using Workbench.Server.Data;
 using Workbench.Server.Projects;
 
@@ -27,6 +28,7 @@ public static class WorkbenchServer
         builder.AddOpenId();
         builder.AddProjects();
         builder.AddAnalyticalData();
+        builder.AddOutputs();
         builder.AddWebSurface();
 
         var app = builder.Build();
@@ -43,6 +45,7 @@ public static class WorkbenchServer
         app.MapAuditApi();
         app.MapUsersApi();
         app.MapOrganisationsApi();
+        app.MapOutputsApi();
         return app;
     }
 

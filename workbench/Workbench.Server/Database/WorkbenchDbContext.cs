@@ -25,6 +25,14 @@ public abstract class WorkbenchDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
 
+    public DbSet<Outputs.OutputRequest> OutputRequests => Set<Outputs.OutputRequest>();
+
+    public DbSet<Outputs.OutputRelease> Releases => Set<Outputs.OutputRelease>();
+
+    public DbSet<Outputs.ReleasedOutput> ReleasedOutputs => Set<Outputs.ReleasedOutput>();
+
+    public DbSet<Outputs.Retraction> Retractions => Set<Outputs.Retraction>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

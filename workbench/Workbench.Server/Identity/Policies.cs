@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>An Admin or an Auditor, signed in with MFA: may search, export and verify the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
 
+    /// <summary>An output checker, signed in with MFA: the review queue and votes.</summary>
+    public const string OutputChecker = nameof(OutputChecker);
+
     internal static void Add(AuthorizationOptions options)
     {
         var mfa = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -35,6 +38,7 @@ public static class Policies
         options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser().AddRequirements(new OpenId.ProjectTokenRequirement()));
         options.AddPolicy(RecentMfa, p => p.Combine(mfa).AddRequirements(new RecentMfaRequirement()));
         options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin)));
+        options.AddPolicy(OutputChecker, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.OutputChecker)));
         options.AddPolicy(AuditReader, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin), nameof(WorkbenchRole.Auditor)));
     }
 }
