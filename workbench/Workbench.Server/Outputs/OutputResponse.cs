@@ -16,7 +16,7 @@ public sealed record ReviewResponse(string CheckerId, Vote Vote, string Comment,
 public sealed record OutputResponse(
     string Id, string ProjectId, string AuthorId, string Title, string Description, string Justification, JsonElement Request,
     string ContentHash, string Verdict, JsonElement CheckResult, IReadOnlyList<string> ComparedWith, ReviewStatus Status,
-    ReviewDecision Decision, int Round, IReadOnlyList<ReviewResponse> Reviews, bool CanReview, bool CanApprove, bool CanEdit,
+    ReviewDecision Decision, int Round, IReadOnlyList<ReviewResponse> Reviews, bool CanReview, bool CanApprove, bool CanEdit, bool CanWithdraw,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReleaseInfo? Release)
 {
     public static OutputResponse From(OutputRequest row, ClaimsPrincipal caller, ReleaseInfo? release = null)
@@ -34,6 +34,7 @@ public sealed record OutputResponse(
             row.ContentHash, row.Verdict.ToString(), result.RootElement.Clone(), row.ComparedWith, row.Status, decision,
             row.Round, [.. visible.Select(r => new ReviewResponse(r.CheckerId, r.Vote, r.Comment, r.ContentHash.Hex, r.Round, r.At))],
             ReviewPermissions.CanReview(review, who), ReviewPermissions.CanApprove(review, who), ReviewPermissions.CanEdit(review, who),
+            ReviewPermissions.CanWithdraw(review, who),
             row.CreatedAt, row.UpdatedAt, release);
     }
 }
