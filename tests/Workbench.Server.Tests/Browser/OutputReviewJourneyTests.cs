@@ -69,9 +69,32 @@ public sealed class OutputReviewJourneyTests(Chromium chromium)
         await Expect(Row("C").GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("40");
         await Expect(Row("Totaal").GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("70");
         await Expect(visitor.GetByText("minUnits")).ToHaveCountAsync(0);
+        var chart = visitor.GetByRole(AriaRole.Img, new() { Name = $"Bar chart: {Title}" });
+        await Expect(chart.Locator("rect.bar")).ToHaveCountAsync(1); // C; A and B are suppressed
+        await Expect(chart.Locator("text.suppressed")).ToHaveCountAsync(2);
+        Assert.True(await BarPixelsAsync(visitor, await chart.ScreenshotAsync()) > 1000, "the chart's bar did not render");
         await Expect(visitor.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
         await visitor.Context.CloseAsync();
     }
+
+    /// <summary>Decodes the screenshot in the browser and counts the pixels in the bar colour (#00567a).</summary>
+    private static Task<int> BarPixelsAsync(IPage page, byte[] png) => page.EvaluateAsync<int>("""
+        async (b64) => {
+            const img = new Image();
+            img.src = 'data:image/png;base64,' + b64;
+            await img.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = img.width; canvas.height = img.height;
+            const g = canvas.getContext('2d');
+            g.drawImage(img, 0, 0);
+            const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) {
+                if (Math.abs(d[i] - 0) < 16 && Math.abs(d[i + 1] - 86) < 16 && Math.abs(d[i + 2] - 122) < 16) n++;
+            }
+            return n;
+        }
+        """, Convert.ToBase64String(png));
 
     private async Task ApproveAsync(WorkbenchApp app, TestUser checker, string id, string title, string message, string status)
     {

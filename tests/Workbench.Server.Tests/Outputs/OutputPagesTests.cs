@@ -77,4 +77,28 @@ public class OutputPagesTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Dashboard_SecondRelease_ComparesWithThePreviousOne()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var first = await s.SubmitAsync(SafeTable, "Labs per municipality");
+        await VoteAsync(s.Checker1, Id(first), "approve", Hash(first));
+        await VoteAsync(s.Checker2, Id(first), "approve", Hash(first));
+        var firstQuarter = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(s.App.Clock.GetUtcNow().UtcDateTime)).Version;
+        s.App.Clock.Advance(TimeSpan.FromDays(95)); // the next quarter; approving needs a fresh sign-in again
+        var (checker1, checker2) = (await s.App.SignInAsync(s.Checker1User), await s.App.SignInAsync(s.Checker2User));
+        var author = await s.App.SignInAsync(s.Scientist);
+        var body = Body(SafeTable.Replace("\"value\": 45, \"units\": 45", "\"value\": 64, \"units\": 64", StringComparison.Ordinal)
+            .Replace("\"value\": 76, \"units\": 76", "\"value\": 95, \"units\": 95", StringComparison.Ordinal), "Labs per municipality");
+        var second = await (await author.PostAsJsonAsync($"/api/projects/{s.Project}/outputs", body, Json)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Json);
+        Assert.Equal(HttpStatusCode.OK, (await VoteAsync(checker1, Id(second), "approve", Hash(second))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await VoteAsync(checker2, Id(second), "approve", Hash(second))).StatusCode);
+
+        var page = await s.App.CreateBrowserlessClient().GetStringAsync("/Dashboard");
+
+        Assert.Contains($"Compared with release {firstQuarter}", page, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"col\">In {firstQuarter}</th>", page, StringComparison.Ordinal);
+        Assert.Matches(@"<td>B</td>\s*<td>60</td>\s*<td>50</td>", page); // B: 64 now, 45 before, both rounded
+    }
 }
