@@ -5,8 +5,8 @@ using Workbench.Server;
 namespace Workbench.Cli.Tests;
 
 /// <summary>
-/// <c>workbench audit verify</c> on a database the real server wrote (its Development start-up seeds five demo users,
-/// five audit entries, with checkpoints signed at 2 and 4), untouched and tampered with.
+/// <c>workbench audit verify</c> on a database the real server wrote (its Development start-up seeds six demo users,
+/// six audit entries, with checkpoints signed at 2, 4 and 6), untouched and tampered with.
 /// </summary>
 public sealed class AuditVerifyCommandTests : IDisposable
 {
@@ -42,7 +42,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var result = await CliRunner.RunAsync(_dir.Path, "audit", "verify");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("audit log intact: 5 entries, 2 signed checkpoints", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("audit log intact: 6 entries, 3 signed checkpoints", result.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
