@@ -5,8 +5,8 @@ using Workbench.Server;
 namespace Workbench.Cli.Tests;
 
 /// <summary>
-/// <c>workbench audit verify</c> on a database the real server wrote (its Development start-up seeds six demo users and
-/// three demo questions: 6 + 9 audit entries, with checkpoints signed at every second entry), untouched and tampered with.
+/// <c>workbench audit verify</c> on a database the real server wrote (its Development start-up seeds seven demo users and
+/// three demo questions: 7 + 9 audit entries, with checkpoints signed at every second entry), untouched and tampered with.
 /// </summary>
 public sealed class AuditVerifyCommandTests : IDisposable
 {
@@ -42,7 +42,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var result = await CliRunner.RunAsync(_dir.Path, "audit", "verify");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("audit log intact: 15 entries, 7 signed checkpoints", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("audit log intact: 16 entries, 8 signed checkpoints", result.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]

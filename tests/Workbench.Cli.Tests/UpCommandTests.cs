@@ -50,6 +50,17 @@ public sealed class UpCommandTests : IDisposable
             Assert.Contains("Sign in", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
             Assert.True(File.Exists(_dir[".workbench/workbench.db"]), "the server's database is not under WORKBENCH_HOME");
+            // The server answers as soon as it has started; the lines announcing it are printed just after and reach
+            // this process asynchronously, so give them a moment on a busy machine.
+            var printed = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20);
+            while (TimeProvider.System.GetUtcNow() < printed)
+            {
+                lock (stdout)
+                {
+                    if (stdout.ToString().Contains("TOTP key", StringComparison.Ordinal)) break;
+                }
+                await Task.Delay(100);
+            }
             lock (stdout)
             {
                 Assert.Contains($"Workbench is running at http://127.0.0.1:{port}", stdout.ToString(), StringComparison.Ordinal);

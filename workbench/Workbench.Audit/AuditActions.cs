@@ -41,4 +41,11 @@ public static class AuditActions
     public const string QuestionParked = "question.parked";
     public const string QuestionRejected = "question.rejected";
     public const string QuestionProjectStarted = "question.project_started";
+    public const string OutputDrafted = "output.drafted";
+    public const string OutputSubmitted = "output.submitted";
+    public const string OutputChanged = "output.changed";
+    public const string OutputWithdrawn = "output.withdrawn";
+    public const string OutputReviewed = "output.reviewed";
+    public const string OutputReleased = "output.released";
+    public const string OutputRetracted = "output.retracted";
 }

@@ -5,6 +5,7 @@ using Workbench.Server.Errors;
 using Workbench.Server.Identity;
 using Workbench.Server.OpenId;
 using Workbench.Server.Organisations;
+using Workbench.Server.Outputs;
 using Workbench.Server.Data;
 using Workbench.Server.Projects;
 using Workbench.Server.Questions;
@@ -29,6 +30,7 @@ public static class WorkbenchServer
         builder.AddProjects();
         builder.AddQuestions();
         builder.AddAnalyticalData();
+        builder.AddOutputs();
         builder.AddWebSurface();
 
         var app = builder.Build();
@@ -46,6 +48,7 @@ public static class WorkbenchServer
         app.MapAuditApi();
         app.MapUsersApi();
         app.MapOrganisationsApi();
+        app.MapOutputsApi();
         return app;
     }
 

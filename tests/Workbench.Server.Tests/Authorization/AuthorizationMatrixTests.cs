@@ -18,6 +18,7 @@ public class AuthorizationMatrixTests
     private static readonly WorkbenchRole[] AuditReaders = [WorkbenchRole.Admin, WorkbenchRole.Auditor];
     private static readonly WorkbenchRole[] Requesters = [WorkbenchRole.Requester];
     private static readonly WorkbenchRole[] SteeringGroup = [WorkbenchRole.SteeringMember, WorkbenchRole.SteeringChair];
+    private static readonly WorkbenchRole[] OutputCheckers = [WorkbenchRole.OutputChecker];
 
     /// <summary>Who may call each operation; everyone else gets 403 (and anonymous callers 401).</summary>
     private static readonly Dictionary<string, WorkbenchRole[]> Allowed = new()
@@ -30,6 +31,18 @@ public class AuthorizationMatrixTests
         ["GET /api/projects/{id}/versions"] = AnyRole,
         ["GET /api/projects/{id}/data"] = AnyRole,
         ["GET /api/projects/{id}/data/{dataset}"] = AnyRole,
+        ["POST /api/projects/{id}/outputs"] = AnyRole,
+        ["GET /api/outputs"] = AnyRole,
+        ["GET /api/outputs/{id}"] = AnyRole,
+        ["PUT /api/outputs/{id}"] = AnyRole,
+        ["POST /api/outputs/{id}/submit"] = AnyRole,
+        ["POST /api/outputs/{id}/withdraw"] = AnyRole,
+        ["POST /api/outputs/{id}/approve"] = OutputCheckers,
+        ["POST /api/outputs/{id}/return"] = OutputCheckers,
+        ["POST /api/outputs/{id}/reject"] = OutputCheckers,
+        ["POST /api/outputs/{id}/retract"] = OutputCheckers,
+        ["GET /api/outputs/{id}/receipt"] = AnyRole,
+        ["GET /api/releases"] = AnyRole,
         ["GET /api/audit/entries"] = AuditReaders,
         ["GET /api/audit/export"] = AuditReaders,
         ["GET /api/audit/verify"] = AuditReaders,
@@ -103,7 +116,8 @@ public class AuthorizationMatrixTests
     [Theory]
     [InlineData("/health")]
     [InlineData("/Account/SignIn")]
-    public async Task AnonymousEndpoints_AreOnlyHealthAndSignIn(string path)
+    [InlineData("/Dashboard")]
+    public async Task AnonymousEndpoints_AreOnlyHealthSignInAndTheDashboard(string path)
     {
         await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowserlessClient().GetAsync(path)).StatusCode);
@@ -118,6 +132,9 @@ public class AuthorizationMatrixTests
     [InlineData("/Questions")]
     [InlineData("/Questions/Backlog")]
     [InlineData("/Questions/Create")]
+    [InlineData("/Outputs")]
+    [InlineData("/Outputs/Details/O-2026-0001")]
+    [InlineData("/Outputs/Approve/O-2026-0001")]
     public async Task Pages_Anonymous_RedirectToSignIn(string path)
     {
         await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);

@@ -22,6 +22,7 @@ namespace Workbench.Server.Tests.Infrastructure;
 internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
 {
     public const string CheckpointKeyBase64 = "dGVzdC1vbmx5LWNoZWNrcG9pbnQta2V5LTMyLWJ5dGVzLWxvbmchIQ==";
+    public const string ReceiptKeyBase64 = "dGVzdC1vbmx5LXJlbGVhc2UtcmVjZWlwdC1rZXktMzItYnl0ZXMhIQ==";
     public const string Password = "Test-Password-2026!";
     public const string NotebooksClientId = "notebooks";
     public const string NotebooksClientSecret = "test-only-notebooks-secret-0123456789";
@@ -73,6 +74,7 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Database:DataDirectory", _database.Directory);
         builder.UseSetting("Audit:CheckpointKey", CheckpointKeyBase64);
+        builder.UseSetting("Releases:ReceiptKey", ReceiptKeyBase64);
         builder.UseSetting("Audit:CheckpointInterval", CheckpointInterval.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Two clients as the OpenID tests use them: a confidential notebook front-end (code flow with PKCE, may
         // introspect) and the public command line (device flow).

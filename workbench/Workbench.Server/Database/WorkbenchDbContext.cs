@@ -33,6 +33,13 @@ public abstract class WorkbenchDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<QuestionScore> QuestionScores => Set<QuestionScore>();
 
     public DbSet<QuestionStatusChange> QuestionStatusChanges => Set<QuestionStatusChange>();
+    public DbSet<Outputs.OutputRequest> OutputRequests => Set<Outputs.OutputRequest>();
+
+    public DbSet<Outputs.OutputRelease> Releases => Set<Outputs.OutputRelease>();
+
+    public DbSet<Outputs.ReleasedOutput> ReleasedOutputs => Set<Outputs.ReleasedOutput>();
+
+    public DbSet<Outputs.Retraction> Retractions => Set<Outputs.Retraction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

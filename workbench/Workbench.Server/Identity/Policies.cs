@@ -35,6 +35,8 @@ public static class Policies
 
     /// <summary>The steering group's chair, signed in with MFA: closes assessment rounds and decides on questions.</summary>
     public const string SteeringChair = nameof(SteeringChair);
+    /// <summary>An output checker, signed in with MFA: the review queue and votes.</summary>
+    public const string OutputChecker = nameof(OutputChecker);
 
     internal static void Add(AuthorizationOptions options)
     {
@@ -51,6 +53,7 @@ public static class Policies
         options.AddPolicy(Steering, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringMember), nameof(WorkbenchRole.SteeringChair)));
         options.AddPolicy(SteeringMember, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringMember)));
         options.AddPolicy(SteeringChair, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringChair)));
+        options.AddPolicy(OutputChecker, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.OutputChecker)));
         options.AddPolicy(AuditReader, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin), nameof(WorkbenchRole.Auditor)));
     }
 }

@@ -21,12 +21,12 @@ internal sealed class ProjectTokenHandler(TokenPrincipals principals) : Authoriz
             context.Succeed(requirement);
             return;
         }
-        // A kernel token (token exchange) reaches nothing but the data API of the one project it is bound to.
+        // A kernel token (token exchange) reaches nothing but the data API of the one project it is bound to, and
+        // the submission of that project's outputs for review (the only way out of the sandbox).
         if (context.User.HasClaim(c => c.Type == TokenPrincipals.KernelClaim)
-            && !(projects.Count == 1 && context.Resource is HttpContext http
-                 && http.Request.Path.StartsWithSegments($"/api/projects/{projects[0]}/data", StringComparison.Ordinal)))
+            && !(projects.Count == 1 && context.Resource is HttpContext http && KernelMayCall(http.Request, projects[0])))
         {
-            context.Fail(new AuthorizationFailureReason(this, "a kernel token may only read its project's data"));
+            context.Fail(new AuthorizationFailureReason(this, "a kernel token may only read its project's data and submit its outputs"));
             return;
         }
         var userId = context.User.UserId();
@@ -40,4 +40,10 @@ internal sealed class ProjectTokenHandler(TokenPrincipals principals) : Authoriz
         }
         context.Succeed(requirement);
     }
+
+    /// <summary>GET (and anything else) under <c>/api/projects/ID/data</c>; POST to exactly <c>/api/projects/ID/outputs</c>.</summary>
+    internal static bool KernelMayCall(HttpRequest request, string projectId) =>
+        request.Path.StartsWithSegments($"/api/projects/{projectId}/data", StringComparison.Ordinal)
+        || (HttpMethods.IsPost(request.Method)
+            && string.Equals(request.Path.Value?.TrimEnd('/'), $"/api/projects/{projectId}/outputs", StringComparison.Ordinal));
 }

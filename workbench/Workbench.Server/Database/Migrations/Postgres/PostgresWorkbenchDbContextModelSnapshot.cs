@@ -618,6 +618,194 @@ namespace Workbench.Server.Database.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Workbench.Server.Outputs.OutputRelease", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("releases", (string)null);
+                });
+
+            modelBuilder.Entity("Workbench.Server.Outputs.OutputRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CheckResult")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ComparedWith")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compared_with");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reviews")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reviews");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("output_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Workbench.Server.Outputs.ReleasedOutput", b =>
+                {
+                    b.Property<string>("OutputId")
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstApprover")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PublicTable")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReleaseVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ReleasedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondApprover")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("OutputId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ReleaseVersion");
+
+                    b.ToTable("released_outputs", (string)null);
+                });
+
+            modelBuilder.Entity("Workbench.Server.Outputs.Retraction", b =>
+                {
+                    b.Property<string>("OutputId")
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RetractedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetractedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("OutputId");
+
+                    b.ToTable("retractions", (string)null);
+                });
+
             modelBuilder.Entity("Workbench.Server.Projects.Project", b =>
                 {
                     b.Property<string>("Id")
@@ -928,6 +1116,39 @@ namespace Workbench.Server.Database.Migrations.Postgres
                     b.HasOne("Workbench.Server.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Server.Outputs.OutputRequest", b =>
+                {
+                    b.HasOne("Workbench.Server.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Server.Outputs.ReleasedOutput", b =>
+                {
+                    b.HasOne("Workbench.Server.Outputs.OutputRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Workbench.Server.Outputs.ReleasedOutput", "OutputId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workbench.Server.Outputs.OutputRelease", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Server.Outputs.Retraction", b =>
+                {
+                    b.HasOne("Workbench.Server.Outputs.ReleasedOutput", null)
+                        .WithOne()
+                        .HasForeignKey("Workbench.Server.Outputs.Retraction", "OutputId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using Workbench.Audit;
+using Workbench.Server.Identity;
+using Workbench.Server.Tests.Infrastructure;
+using static Workbench.Server.Tests.Outputs.OutputBuilder;
+
+namespace Workbench.Server.Tests.Outputs;
+
+/// <summary>The checker and dashboard pages over HTTP: step-up before approving, and only released content in public.</summary>
+public class OutputPagesTests
+{
+    [Fact]
+    public async Task ApprovePage_MfaNoLongerRecent_SendsToStepUp()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var id = Id(await s.SubmitAsync());
+        s.App.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        var response = await s.Checker1.GetAsync($"/Outputs/Approve/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Account/StepUp?ReturnUrl={Uri.EscapeDataString($"/Outputs/Approve/{id}")}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ApprovePage_NotAChecker_IsDenied()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var id = Id(await s.SubmitAsync());
+        var steering = await s.App.SignInAsync(await s.App.CreateUserAsync("steer", "CBS", WorkbenchRole.SteeringMember));
+
+        var response = await steering.GetAsync($"/Outputs/Approve/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DetailsPage_NeitherAuthorNorChecker_Is404()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var id = Id(await s.SubmitAsync());
+        var steering = await s.App.SignInAsync(await s.App.CreateUserAsync("steer", "CBS", WorkbenchRole.SteeringMember));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await steering.GetAsync($"/Outputs/Details/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_Anonymous_ShowsReleasedOutputsOnly()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var released = await s.SubmitAsync(SafeTable, "Released table");
+        await VoteAsync(s.Checker1, Id(released), "approve", Hash(released));
+        await VoteAsync(s.Checker2, Id(released), "approve", Hash(released));
+        var pending = await s.SubmitAsync(SafeTable, "Pending table");
+        await VoteAsync(s.Checker1, Id(pending), "approve", Hash(pending));
+
+        var page = await s.App.CreateBrowserlessClient().GetStringAsync("/Dashboard");
+
+        Assert.Contains("Released table", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pending table", page, StringComparison.Ordinal);
+        Assert.Contains("<td>30</td>", page, StringComparison.Ordinal); // 31 rounded to base 10
+        Assert.DoesNotContain("<td>31</td>", page, StringComparison.Ordinal); // never the raw value
+        Assert.Contains("<td>80</td>", page, StringComparison.Ordinal); // the total 76, rounded
+    }
+
+    [Fact]
+    public async Task Dashboard_UnknownRelease_Is404()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var released = await s.SubmitAsync(SafeTable, "Released table");
+        await VoteAsync(s.Checker1, Id(released), "approve", Hash(released));
+        await VoteAsync(s.Checker2, Id(released), "approve", Hash(released));
+
+        var response = await s.App.CreateBrowserlessClient().GetAsync("/Dashboard?release=1999-Q1");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_SecondRelease_ComparesWithThePreviousOne()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var first = await s.SubmitAsync(SafeTable, "Labs per municipality");
+        await VoteAsync(s.Checker1, Id(first), "approve", Hash(first));
+        await VoteAsync(s.Checker2, Id(first), "approve", Hash(first));
+        var firstQuarter = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(s.App.Clock.GetUtcNow().UtcDateTime)).Version;
+        s.App.Clock.Advance(TimeSpan.FromDays(95)); // the next quarter; approving needs a fresh sign-in again
+        var (checker1, checker2) = (await s.App.SignInAsync(s.Checker1User), await s.App.SignInAsync(s.Checker2User));
+        var author = await s.App.SignInAsync(s.Scientist);
+        var body = Body(SafeTable.Replace("\"value\": 45, \"units\": 45", "\"value\": 64, \"units\": 64", StringComparison.Ordinal)
+            .Replace("\"value\": 76, \"units\": 76", "\"value\": 95, \"units\": 95", StringComparison.Ordinal), "Labs per municipality");
+        var second = await (await author.PostAsJsonAsync($"/api/projects/{s.Project}/outputs", body, Json)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Json);
+        Assert.Equal(HttpStatusCode.OK, (await VoteAsync(checker1, Id(second), "approve", Hash(second))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await VoteAsync(checker2, Id(second), "approve", Hash(second))).StatusCode);
+
+        var page = await s.App.CreateBrowserlessClient().GetStringAsync("/Dashboard");
+
+        Assert.Contains($"Compared with release {firstQuarter}", page, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"col\">In {firstQuarter}</th>", page, StringComparison.Ordinal);
+        Assert.Matches(@"<td>B</td>\s*<td>60</td>\s*<td>50</td>", page); // B: 64 now, 45 before, both rounded
+    }
+}
