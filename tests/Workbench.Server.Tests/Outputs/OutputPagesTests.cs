@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Workbench.Audit;
@@ -55,6 +56,7 @@ public class OutputPagesTests
         await VoteAsync(s.Checker2, Id(released), "approve", Hash(released));
         var pending = await s.SubmitAsync(SafeTable, "Pending table");
         await VoteAsync(s.Checker1, Id(pending), "approve", Hash(pending));
+        AdvanceToReleaseDate(s.App);
 
         var page = await s.App.CreateBrowserlessClient().GetStringAsync("/Dashboard");
 
@@ -63,6 +65,25 @@ public class OutputPagesTests
         Assert.Contains("<td>30</td>", page, StringComparison.Ordinal); // 31 rounded to base 10
         Assert.DoesNotContain("<td>31</td>", page, StringComparison.Ordinal); // never the raw value
         Assert.Contains("<td>80</td>", page, StringComparison.Ordinal); // the total 76, rounded
+    }
+
+    [Fact]
+    public async Task ReleasesAsync_PublicOn_ListsAReleaseFromItsReleaseDateOnly()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var released = await s.SubmitAsync(SafeTable, "Released table");
+        await VoteAsync(s.Checker1, Id(released), "approve", Hash(released));
+        await VoteAsync(s.Checker2, Id(released), "approve", Hash(released));
+        var period = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(s.App.Clock.GetUtcNow().UtcDateTime));
+
+        await using var scope = s.App.Services.CreateAsyncScope();
+        var lookup = scope.ServiceProvider.GetRequiredService<Workbench.Server.Outputs.ReleaseLookup>();
+        var dayBefore = await lookup.ReleasesAsync(CancellationToken.None, publicOn: period.Last.AddDays(-1));
+        var onTheDay = await lookup.ReleasesAsync(CancellationToken.None, publicOn: period.Last);
+
+        Assert.Empty(dayBefore);
+        Assert.Equal(period.Version, Assert.Single(onTheDay).Version);
+        Assert.Equal("Released table", Assert.Single(onTheDay[0].Outputs).Title);
     }
 
     [Fact]
@@ -94,6 +115,7 @@ public class OutputPagesTests
         var second = await (await author.PostAsJsonAsync($"/api/projects/{s.Project}/outputs", body, Json)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Json);
         Assert.Equal(HttpStatusCode.OK, (await VoteAsync(checker1, Id(second), "approve", Hash(second))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await VoteAsync(checker2, Id(second), "approve", Hash(second))).StatusCode);
+        AdvanceToReleaseDate(s.App);
 
         var page = await s.App.CreateBrowserlessClient().GetStringAsync("/Dashboard");
 

@@ -38,10 +38,16 @@ public sealed class ReleaseLookup(WorkbenchDbContext db)
             DateTimeOffset.FromUnixTimeMilliseconds(a.r.ReleasedAtMs), a.r.Title, a.r.ProjectId, a.x?.RetractedAt, a.x?.Reason))];
     }
 
-    /// <summary>Every release, newest first, with its outputs; retracted outputs without their figures.</summary>
-    public async Task<IReadOnlyList<PublishedRelease>> ReleasesAsync(CancellationToken ct)
+    /// <summary>
+    /// Every release, newest first, with its outputs; retracted outputs without their figures. With
+    /// <paramref name="publicOn"/>, only the releases whose release date (the period's last day) has come by that day:
+    /// an approved output is bundled into its period's release at once but goes public with the release.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedRelease>> ReleasesAsync(CancellationToken ct, DateOnly? publicOn = null)
     {
-        var releases = await db.Releases.AsNoTracking().ToListAsync(ct);
+        var releases = await db.Releases.AsNoTracking()
+            .Where(r => publicOn == null || r.PeriodEnd <= publicOn)
+            .ToListAsync(ct);
         var outputs = await (from r in db.ReleasedOutputs.AsNoTracking()
                              join x in db.Retractions on r.OutputId equals x.OutputId into retractions
                              from x in retractions.DefaultIfEmpty()

@@ -6,10 +6,11 @@ namespace Workbench.Server.Pages.Dashboard;
 
 /// <summary>
 /// The public dashboard: anonymous and read-only. It reads only released outputs (their public tables: published
-/// values, suppressed cells marked), one release at a time, newest first unless another is chosen.
+/// values, suppressed cells marked), one release at a time, newest first unless another is chosen. A release is public
+/// from its release date on; until then it is not listed, and asking for it is a 404 like an unknown one.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(ReleaseLookup releases) : PageModel
+public sealed class IndexModel(ReleaseLookup releases, TimeProvider time) : PageModel
 {
     public IReadOnlyList<PublishedRelease> Releases { get; private set; } = [];
 
@@ -24,7 +25,7 @@ public sealed class IndexModel(ReleaseLookup releases) : PageModel
 
     public async Task OnGetAsync(string? release, CancellationToken ct)
     {
-        Releases = await releases.ReleasesAsync(ct);
+        Releases = await releases.ReleasesAsync(ct, publicOn: DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         Shown = release is null ? (Releases.Count > 0 ? Releases[0] : null) : Releases.FirstOrDefault(r => r.Version == release);
         if (Shown is not null)
         {
