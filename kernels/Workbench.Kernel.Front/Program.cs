@@ -1,6 +1,7 @@
 using Workbench.Kernel.Front.Dispatch;
 using Workbench.Kernel.Front.Hosting;
 using Workbench.Kernel.Front.Wire;
+using Workbench.Kernel.Front.Workers;
 
 // workbench-csharp kernel: Workbench.Kernel.Front --connection-file FILE [--unsandboxed-development]
 var log = new KernelLog(Console.Error, TimeProvider.System);
@@ -20,7 +21,5 @@ catch (Exception e) when (e is IOException or InvalidDataException or System.Tex
     await Console.Error.WriteLineAsync($"workbench-kernel: cannot use connection file {options.ConnectionFile}: {e.Message}");
     return 2;
 }
-await using IKernelBackend backend = options.UnsandboxedDevelopment
-    ? new InProcessBackend()
-    : new RefusingBackend("the sandboxed worker is not available in this build; start with --unsandboxed-development on a development machine only");
+await using IKernelBackend backend = new WorkerBackend(options.Sandbox(), log);
 return await KernelHost.RunAsync(connection, backend, log, TimeProvider.System);

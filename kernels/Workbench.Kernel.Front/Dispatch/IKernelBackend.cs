@@ -9,8 +9,8 @@ namespace Workbench.Kernel.Front.Dispatch;
 /// </summary>
 internal interface IKernelBackend : IAsyncDisposable
 {
-    /// <summary>One line for the banner: how user code is isolated.</summary>
-    string Isolation { get; }
+    /// <summary>For the banner: how user code is isolated (waits until that is known).</summary>
+    Task<string> DescribeIsolationAsync();
 
     Task<ExecutionOutcome> ExecuteAsync(string code, IExecutionSink sink, CancellationToken cancellationToken);
 

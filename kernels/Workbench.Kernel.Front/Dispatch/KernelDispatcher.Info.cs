@@ -11,22 +11,22 @@ internal sealed partial class KernelDispatcher
     private static readonly string Version =
         typeof(KernelDispatcher).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public string Banner =>
-        $"Workbench C# kernel {Version} on .NET {Environment.Version} (C# via .NET Interactive)\n{backend.Isolation}\n"
+    public async Task<string> BannerAsync() =>
+        $"Workbench C# kernel {Version} on .NET {Environment.Version} (C# via .NET Interactive)\n{await backend.DescribeIsolationAsync()}\n"
         + "Results leave the workbench only through output control.";
 
-    private Task HandleKernelInfoAsync(Channel channel, JupyterMessage request, CancellationToken cancellationToken)
+    private async Task HandleKernelInfoAsync(Channel channel, JupyterMessage request, CancellationToken cancellationToken)
     {
+        var banner = await BannerAsync();
         Reply(channel, request, new KernelInfoReply(
             "ok",
             MessageTypes.ProtocolVersion,
             ImplementationName,
             Version,
             new LanguageInfo("C#", "14.0", "text/x-csharp", ".cs", "csharp", "text/x-csharp"),
-            Banner,
+            banner,
             Debugger: false,
             [new HelpLink("C# language reference", "https://learn.microsoft.com/dotnet/csharp/language-reference/")]));
-        return Task.CompletedTask;
     }
 
     private Task HandleCommInfoAsync(Channel channel, JupyterMessage request, CancellationToken cancellationToken)

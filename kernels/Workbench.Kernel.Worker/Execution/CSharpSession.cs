@@ -4,6 +4,7 @@ using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using Workbench.Kernel.Worker.Language;
+using Workbench.Kernel.Worker.Lockdown;
 
 namespace Workbench.Kernel.Worker.Execution;
 
@@ -26,9 +27,30 @@ public sealed class CSharpSession : IDisposable
         ConsoleInput.Install();
     }
 
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// True after an interrupted cell that did not stop (it ignores cancellation): the session cannot run anything
+    /// again, and its process must be replaced.
+    /// </summary>
+    public bool Stuck { get; private set; }
+
+    /// <summary>
+    /// Compiles and runs a trivial cell and asks for completions once, so that the user's first cell and first
+    /// completion do not pay for loading Roslyn (seconds). Leaves nothing in the session's variables.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        await kernel.SendAsync(new SubmitCode("0"), CancellationToken.None);
+        await kernel.SendAsync(new RequestCompletions("Console.", new LinePosition(0, 8)), CancellationToken.None);
+        await kernel.SendAsync(new RequestHoverText("Console", new LinePosition(0, 3)), CancellationToken.None);
+    }
+
     /// <summary>Runs one cell. Cancelling the token asks the kernel to cancel, which stops cooperative waits only.</summary>
     public async Task<ExecutionOutcome> ExecuteAsync(string code, IExecutionSink output, CancellationToken cancellationToken)
     {
+        if (SubmissionPolicy.Refusal(code) is { } refusal)
+            return ExecutionOutcome.Failure(new ExecutionError(ExecutionError.Refused, refusal, [$"{ExecutionError.Refused}: {refusal}"]));
         await oneAtATime.WaitAsync(cancellationToken);
         try
         {
@@ -36,7 +58,12 @@ public sealed class CSharpSession : IDisposable
             ConsoleInput.Route(output, cancellationToken);
             await using var cancel = cancellationToken.Register(() => _ = kernel.SendAsync(new Cancel(), CancellationToken.None));
             var result = await kernel.SendAsync(new SubmitCode(code), CancellationToken.None);
-            return cancellationToken.IsCancellationRequested ? Interrupted() : ExecutionOutcomes.From(result.Events);
+            if (!cancellationToken.IsCancellationRequested) return ExecutionOutcomes.From(result.Events);
+            // .NET Interactive's cancel ends the command but not the code: a loop that never yields keeps the session's
+            // scheduler, and the next command would wait for ever. Probe it; a session that does not answer is stuck.
+            var probe = Task.Run(() => kernel.SendAsync(new SubmitCode(""), CancellationToken.None));
+            Stuck = await Task.WhenAny(probe, Task.Delay(ProbeTimeout, CancellationToken.None)) != probe;
+            return Interrupted();
         }
         finally
         {

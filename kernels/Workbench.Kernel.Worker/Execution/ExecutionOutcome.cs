@@ -6,6 +6,7 @@ namespace Workbench.Kernel.Worker.Execution;
 /// </summary>
 public sealed record ExecutionOutcome(MimeBundle? Result, ExecutionError? Error)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Succeeded => Error is null;
 
     public static ExecutionOutcome Success(MimeBundle? result) => new(result, null);

@@ -8,6 +8,7 @@ public sealed record MimeBundle(IReadOnlyDictionary<string, string> Data, string
 {
     public const string PlainText = "text/plain";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Plain => Data[PlainText];
 
     public static MimeBundle Create(IEnumerable<KeyValuePair<string, string>> representations, string plain, string? displayId = null)

@@ -6,7 +6,7 @@ namespace Workbench.Kernel.Front.Tests.Conformance;
 
 /// <summary>
 /// The official conformance suite, jupyter_kernel_test (Debian's python3-jupyter-kernel-test, installed by
-/// tests/run.sh), through jupyter_client against the real kernel. Every test it has must pass, except the two whose
+/// tests/run.sh), through jupyter_client against the real kernel with its worker in the real sandbox. Every test it has must pass, except the two whose
 /// features C# does not have here: a pager payload and clear_output.
 /// </summary>
 public sealed class ConformanceTests
@@ -15,13 +15,15 @@ public sealed class ConformanceTests
     public async Task JupyterKernelTest_WorkbenchKernel_PassesEveryApplicableTest()
     {
         var jupyterPath = Directory.CreateTempSubdirectory("workbench-kernelspec-").FullName;
+        // The sandbox's uid must be able to pass through to the work directory it mounts.
+        File.SetUnixFileMode(jupyterPath, (UnixFileMode)0b111_101_101);
         try
         {
             var spec = Path.Combine(jupyterPath, "kernels", "workbench-csharp");
             Directory.CreateDirectory(spec);
             await File.WriteAllTextAsync(Path.Combine(spec, "kernel.json"), JsonSerializer.Serialize(new
             {
-                argv = new[] { KernelFront.DotnetHost, KernelFront.Dll, "--connection-file", "{connection_file}", "--unsandboxed-development" },
+                argv = new[] { KernelFront.DotnetHost, KernelFront.Dll, "--connection-file", "{connection_file}", "--work-dir", Path.Combine(jupyterPath, "work") },
                 display_name = "C# (Workbench)",
                 language = "C#",
                 interrupt_mode = "message",

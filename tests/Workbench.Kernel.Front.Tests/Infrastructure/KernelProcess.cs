@@ -17,8 +17,13 @@ internal sealed class KernelProcess : IDisposable
     private readonly ConcurrentQueue<string> log = new();
     private readonly string directory = Directory.CreateTempSubdirectory("workbench-kernel-").FullName;
 
-    public KernelProcess()
+    /// <param name="sandboxed">false runs the development mode (<c>--unsandboxed-development</c>).</param>
+    /// <param name="extra">More arguments for the front (limits).</param>
+    public KernelProcess(bool sandboxed = false, params string[] extra)
     {
+        WorkDirectory = Path.Combine(directory, "work");
+        // The sandbox's uid must be able to pass through to the work directory it mounts.
+        File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
         var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
         Key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         (ShellPort, IoPubPort, StdinPort, ControlPort, HeartbeatPort) = (ports[0], ports[1], ports[2], ports[3], ports[4]);
@@ -30,7 +35,10 @@ internal sealed class KernelProcess : IDisposable
             ["key"] = Key, ["signature_scheme"] = "hmac-sha256", ["kernel_name"] = "workbench-csharp",
         }));
         var start = new ProcessStartInfo(KernelFront.DotnetHost) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { KernelFront.Dll, "--connection-file", file, "--unsandboxed-development" }) start.ArgumentList.Add(arg);
+        ConnectionFile = file;
+        foreach (var arg in new[] { KernelFront.Dll, "--connection-file", file, "--work-dir", WorkDirectory }) start.ArgumentList.Add(arg);
+        if (!sandboxed) start.ArgumentList.Add("--unsandboxed-development");
+        foreach (var arg in extra) start.ArgumentList.Add(arg);
         process = Process.Start(start) ?? throw new InvalidOperationException("the kernel did not start");
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.OutputDataReceived += (_, _) => { };
@@ -39,6 +47,12 @@ internal sealed class KernelProcess : IDisposable
     }
 
     public string Key { get; }
+
+    /// <summary>The connection file with the key: outside the sandbox, never readable from a cell.</summary>
+    public string ConnectionFile { get; }
+
+    /// <summary>The one directory a sandboxed cell may write.</summary>
+    public string WorkDirectory { get; }
 
     public int ShellPort { get; }
 

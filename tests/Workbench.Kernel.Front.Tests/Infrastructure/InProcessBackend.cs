@@ -1,18 +1,19 @@
 using Workbench.Kernel.Worker.Execution;
+using Workbench.Kernel.Front.Dispatch;
 using Workbench.Kernel.Worker.Language;
 
-namespace Workbench.Kernel.Front.Dispatch;
+namespace Workbench.Kernel.Front.Tests.Infrastructure;
 
 /// <summary>
-/// Runs cells in this process. For development and the dispatcher's tests only: nothing isolates user code from the
-/// front, and an interrupt stops cooperative waits only.
+/// Runs cells in the test process, so that the dispatcher's tests need no worker process: nothing isolates user code,
+/// and an interrupt stops cooperative waits only.
 /// </summary>
 internal sealed class InProcessBackend : IKernelBackend
 {
     private readonly CSharpSession session = new();
     private CancellationTokenSource? running;
 
-    public string Isolation => "UNSANDBOXED development mode: cells run inside the kernel process with the user's rights.";
+    public Task<string> DescribeIsolationAsync() => Task.FromResult("UNSANDBOXED: cells run inside the test process.");
 
     public async Task<ExecutionOutcome> ExecuteAsync(string code, IExecutionSink sink, CancellationToken cancellationToken)
     {
