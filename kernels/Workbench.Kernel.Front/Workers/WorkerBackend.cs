@@ -35,11 +35,19 @@ internal sealed class WorkerBackend : IKernelBackend
         worker = StartWorker();
     }
 
+    /// <summary>How long kernel_info waits for a starting worker before the banner says it is still starting.</summary>
+    public static readonly TimeSpan BannerWait = TimeSpan.FromSeconds(10);
+
     public async Task<string> DescribeIsolationAsync()
     {
+        var starting = worker;
+        if (await Task.WhenAny(starting, Task.Delay(BannerWait)) != starting)
+            return options.Unsandboxed
+                ? "UNSANDBOXED development mode (worker starting): cells run with the user's rights, network and files."
+                : "sandboxed worker starting (bubblewrap, seccomp, memory and task limits); cells wait for it, and none runs if the sandbox cannot be made.";
         try
         {
-            var current = await worker;
+            var current = await starting;
             return $"{current.Isolation}; worker: {current.Lockdown}.";
         }
         catch (SandboxUnavailableException e)

@@ -3,31 +3,40 @@ using Workbench.Kernel.Front.Wire;
 
 namespace Workbench.Kernel.Front.Tests.Wire;
 
-/// <summary>
-/// The real front process on real sockets: a message that is unsigned, tampered with or replayed gets no answer and
-/// is logged, and the kernel goes on answering signed messages.
-/// </summary>
-public sealed class WireTests : IAsyncLifetime, IDisposable
+/// <summary>One real front process (development mode: no cell runs here) and a client for the wire tests.</summary>
+public sealed class WireKernelFixture : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Answer = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan Silence = TimeSpan.FromSeconds(1.5);
-    private KernelProcess kernel = null!;
-    private TestClient client = null!;
+    public static readonly TimeSpan Answer = TimeSpan.FromSeconds(60);
+
+    internal KernelProcess Kernel { get; } = new();
+
+    internal TestClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        kernel = new KernelProcess();
-        await kernel.WaitForLogAsync("listening on 127.0.0.1", Answer);
-        client = new TestClient(kernel);
+        await Kernel.WaitForLogAsync("listening on 127.0.0.1", Answer);
+        Client = new TestClient(Kernel);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {
-        client?.Dispose();
-        kernel?.Dispose();
+        Client?.Dispose();
+        Kernel.Dispose();
     }
+}
+
+/// <summary>
+/// The real front process on real sockets: a message that is unsigned, tampered with or replayed gets no answer and
+/// is logged, and the kernel goes on answering signed messages.
+/// </summary>
+public sealed class WireTests(WireKernelFixture fixture) : IClassFixture<WireKernelFixture>
+{
+    private static readonly TimeSpan Answer = WireKernelFixture.Answer;
+    private static readonly TimeSpan Silence = TimeSpan.FromSeconds(1.5);
+    private readonly KernelProcess kernel = fixture.Kernel;
+    private readonly TestClient client = fixture.Client;
 
     private void AssertStillAnswers()
     {
@@ -100,14 +109,22 @@ public sealed class WireTests : IAsyncLifetime, IDisposable
     {
         Assert.Equal("ping-1"u8.ToArray(), client.Ping("ping-1"u8.ToArray(), Answer));
     }
+}
 
+/// <summary>A signed shutdown_request on control is answered and ends the process with exit code 0.</summary>
+public sealed class ShutdownTests
+{
     [Fact]
     public async Task Shutdown_SignedOnControl_RepliesAndExitsZero()
     {
+        using var kernel = new KernelProcess();
+        await kernel.WaitForLogAsync("listening on 127.0.0.1", WireKernelFixture.Answer);
+        using var client = new TestClient(kernel);
+
         client.SendControl(client.Frames(MessageTypes.ShutdownRequest, new { restart = false }));
 
-        Assert.Equal(MessageTypes.ShutdownReply, client.ReceiveControl(Answer)?.Type);
-        using var exit = new CancellationTokenSource(Answer);
+        Assert.Equal(MessageTypes.ShutdownReply, client.ReceiveControl(WireKernelFixture.Answer)?.Type);
+        using var exit = new CancellationTokenSource(WireKernelFixture.Answer);
         await kernel.WaitForExitAsync(exit.Token);
         Assert.Equal(0, kernel.ExitCode);
     }
