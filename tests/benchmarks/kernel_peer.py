@@ -6,6 +6,7 @@ Usage: kernel_peer.py KERNEL_NAME [KERNEL_NAME ...]   (JUPYTER_PATH must name th
 """
 import os
 import statistics
+import subprocess
 import sys
 import time
 
@@ -46,7 +47,8 @@ def run_cell(client, code):
 def measure(name):
     started = time.perf_counter()
     manager = KernelManager(kernel_name=name)
-    manager.start_kernel()
+    # The reference kernel logs its HTTP server to stdout; neither kernel's log belongs in the figures.
+    manager.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = manager.client()
     client.start_channels()
     client.wait_for_ready(timeout=180)
