@@ -20,7 +20,6 @@ internal static class KernelHost
         sockets.Start();
         sockets.Send(messages.Publish(null, MessageTypes.Status, StatusContent.Starting));
         log.Info($"listening on {connection.Ip} (shell {connection.ShellPort}, control {connection.ControlPort})");
-        _ = backend.DescribeIsolationAsync().ContinueWith(t => log.Info(t.Result), TaskContinuationOptions.OnlyOnRanToCompletion);
 
         var shell = ServeShellAsync(sockets, dispatcher, stopping.Token);
         var control = ServeAsync(sockets.Control, Channel.Control, dispatcher, stopping.Token);

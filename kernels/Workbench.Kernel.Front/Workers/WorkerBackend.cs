@@ -132,7 +132,9 @@ internal sealed class WorkerBackend : IKernelBackend
     private Task<WorkerProcess> StartWorker()
     {
         var start = WorkerProcess.StartAsync(options, log, CancellationToken.None);
-        _ = start.ContinueWith(t => log.Error("no worker", t.Exception?.GetBaseException()), TaskContinuationOptions.OnlyOnFaulted);
+        _ = start.ContinueWith(
+            t => { if (t.IsCompletedSuccessfully) log.Info($"worker ready: {t.Result.Isolation}; worker: {t.Result.Lockdown}"); else log.Error("no worker", t.Exception?.GetBaseException()); },
+            TaskScheduler.Default);
         return start;
     }
 

@@ -19,7 +19,7 @@ public sealed class SandboxedKernelFixture : IAsyncLifetime, IDisposable
         await Kernel.WaitForLogAsync("listening on 127.0.0.1", Cell);
         Client = new TestClient(Kernel);
         Client.WaitForIoPub(Cell);
-        await Kernel.WaitForLogAsync("sandboxed worker: bubblewrap", Cell);
+        await Kernel.WaitForLogAsync("worker ready: sandboxed worker: bubblewrap", Cell);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
