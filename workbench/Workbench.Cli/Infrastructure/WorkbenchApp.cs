@@ -2,6 +2,7 @@ using Spectre.Console.Cli;
 using Workbench.Cli.Audit;
 using Workbench.Cli.Data;
 using Workbench.Cli.Demo;
+using Workbench.Cli.Kernel;
 
 namespace Workbench.Cli.Infrastructure;
 
@@ -31,6 +32,11 @@ internal static class WorkbenchApp
                 data.AddCommand<IngestCommand>("ingest").WithDescription("Pseudonymise a delivery directory into the analytical store.");
                 data.AddCommand<CatalogCommand>("catalog").WithDescription("List the datasets in the store with their columns.");
                 data.AddCommand<ViewCommand>("view").WithDescription("Build a project view: allowlisted datasets and columns under project pseudonyms.");
+            });
+            config.AddBranch("kernel", kernel =>
+            {
+                kernel.SetDescription("The Jupyter kernel workbench-csharp.");
+                kernel.AddCommand<InstallCommand>("install").WithDescription("Install the kernelspec workbench-csharp for the current user.");
             });
         });
         return app;

@@ -1,0 +1,43 @@
+namespace Workbench.Kernel.Front.Hosting;
+
+/// <summary>The front's command line.</summary>
+/// <remarks>The work directory defaults to <c>work/</c> in the directory Jupyter starts the kernel in (the notebook's).</remarks>
+internal sealed record FrontOptions(string? ConnectionFile, bool UnsandboxedDevelopment, string WorkDirectory, string? Error)
+{
+    public const string Usage = "usage: Workbench.Kernel.Front --connection-file FILE [--work-dir DIR] [--memory-limit-mb N] [--heap-limit-mb N] [--unsandboxed-development]";
+
+    public long? MemoryLimitMb { get; private init; }
+
+    public long? HeapLimitMb { get; private init; }
+
+    public Sandbox.SandboxOptions Sandbox()
+    {
+        var options = new Sandbox.SandboxOptions(WorkDirectory, UnsandboxedDevelopment);
+        if (MemoryLimitMb is { } memory) options = options with { MemoryLimitBytes = memory << 20 };
+        if (HeapLimitMb is { } heap) options = options with { HeapLimitBytes = heap << 20 };
+        return options;
+    }
+
+    public static FrontOptions Parse(IReadOnlyList<string> args)
+    {
+        string? file = null;
+        var unsandboxed = false;
+        var work = Path.Combine(Directory.GetCurrentDirectory(), "work");
+        long? memory = null, heap = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--connection-file" or "-f" when i + 1 < args.Count: file = args[++i]; break;
+                case "--work-dir" when i + 1 < args.Count: work = Path.GetFullPath(args[++i]); break;
+                case "--unsandboxed-development": unsandboxed = true; break;
+                case "--memory-limit-mb" when i + 1 < args.Count && long.TryParse(args[i + 1], out var m) && m > 0: memory = m; i++; break;
+                case "--heap-limit-mb" when i + 1 < args.Count && long.TryParse(args[i + 1], out var h) && h > 0: heap = h; i++; break;
+                default: return new FrontOptions(null, false, work, $"unknown argument '{args[i]}'");
+            }
+        }
+        return file is null
+            ? new FrontOptions(null, false, work, "no connection file")
+            : new FrontOptions(file, unsandboxed, work, null) { MemoryLimitMb = memory, HeapLimitMb = heap };
+    }
+}

@@ -1,0 +1,25 @@
+using Workbench.Kernel.Front.Dispatch;
+using Workbench.Kernel.Front.Hosting;
+using Workbench.Kernel.Front.Wire;
+using Workbench.Kernel.Front.Workers;
+
+// workbench-csharp kernel: Workbench.Kernel.Front --connection-file FILE [--unsandboxed-development]
+var log = new KernelLog(Console.Error, TimeProvider.System);
+var options = FrontOptions.Parse(args);
+if (options.Error is { } error)
+{
+    await Console.Error.WriteLineAsync($"workbench-kernel: {error}\n{FrontOptions.Usage}");
+    return 2;
+}
+ConnectionInfo connection;
+try
+{
+    connection = ConnectionInfo.Read(options.ConnectionFile!);
+}
+catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"workbench-kernel: cannot use connection file {options.ConnectionFile}: {e.Message}");
+    return 2;
+}
+await using IKernelBackend backend = new WorkerBackend(options.Sandbox(), log);
+return await KernelHost.RunAsync(connection, backend, log, TimeProvider.System);

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Workbench.Kernel.Front.Sandbox;
+
+/// <summary>
+/// The command that starts a worker inside bubblewrap: every namespace unshared (so no network at all, not even
+/// loopback), an unprivileged uid, the runtime and the kernel's files read-only, a private /tmp, the front's socket
+/// directory and exactly one writable work directory, nothing else of the host; memory and task limits from a control
+/// group (or, without one, a task limit from prlimit) and the GC heap limit. The worker adds its own seccomp filter.
+/// </summary>
+internal static class SandboxLauncher
+{
+    public const string KernelMount = "/opt/workbench/kernel";
+    public const string SocketMount = "/run/workbench";
+    public const string SocketName = "worker.sock";
+    private const string Bwrap = "/usr/bin/bwrap";
+    private const string Setpriv = "/usr/bin/setpriv";
+    private const string Prlimit = "/usr/bin/prlimit";
+
+    // Joins the control groups named before "--", then becomes the rest of the command line.
+    private const string JoinGroups = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 97; shift; done; shift; exec \"$@\"";
+
+    public static WorkerLaunch Prepare(SandboxOptions options, string kernelDirectory, string socketDirectory, string name)
+    {
+        var workerDll = Path.Combine(kernelDirectory, "Workbench.Kernel.Worker.dll");
+        if (!File.Exists(workerDll)) throw new SandboxUnavailableException($"the worker {workerDll} is missing");
+        var socketPath = Path.Combine(socketDirectory, SocketName);
+        var dotnet = DotnetHost();
+        if (options.Unsandboxed)
+        {
+            var plain = new ProcessStartInfo(dotnet);
+            foreach (var arg in new[] { workerDll, "--socket", socketPath, "--no-lockdown" }) plain.ArgumentList.Add(arg);
+            return new WorkerLaunch(Redirected(plain), socketPath, null,
+                "UNSANDBOXED development mode: cells run in a worker process with the user's rights, network and files.");
+        }
+
+        if (!File.Exists(Bwrap)) throw new SandboxUnavailableException("bubblewrap is not installed (/usr/bin/bwrap; Debian package bubblewrap)");
+        var root = Posix.IsRoot;
+        if (root && !File.Exists(Setpriv)) throw new SandboxUnavailableException("setpriv is missing (/usr/bin/setpriv; Debian package util-linux)");
+        Directory.CreateDirectory(options.WorkDirectory);
+        if (root)
+        {
+            Posix.Chown(socketDirectory, options.Uid, options.Uid);
+            Posix.Chown(options.WorkDirectory, options.Uid, options.Uid);
+        }
+
+        var command = new List<string>();
+        ControlGroup? group = null;
+        string limits;
+        try
+        {
+            group = ControlGroup.Create(name, options.MemoryLimitBytes, options.PidsLimit);
+            command.AddRange(["/bin/sh", "-c", JoinGroups, "sh", .. group.ProcsFiles, "--"]);
+            limits = group.Description;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            if (!File.Exists(Prlimit)) throw new SandboxUnavailableException($"no control group ({e.Message}) and no prlimit for a task limit", e);
+            command.AddRange([Prlimit, $"--nproc={options.PidsLimit}:{options.PidsLimit}", "--"]);
+            limits = $"{options.PidsLimit} processes per uid (prlimit; no control group: {e.Message})";
+        }
+        var uid = options.Uid.ToString(CultureInfo.InvariantCulture);
+        if (root) command.AddRange([Setpriv, $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--"]);
+        command.AddRange([Bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "workbench"]);
+        if (!root) command.AddRange(["--unshare-user", "--uid", uid, "--gid", uid]);
+        command.AddRange(["--ro-bind", "/usr", "/usr"]);
+        foreach (var top in new[] { "bin", "lib", "lib64", "sbin" })
+        {
+            var info = new FileInfo("/" + top);
+            if (info.LinkTarget is { } target) command.AddRange(["--symlink", target, "/" + top]);
+            else if (Directory.Exists("/" + top)) command.AddRange(["--ro-bind", "/" + top, "/" + top]);
+        }
+        var dotnetRoot = Path.GetDirectoryName(Path.GetFullPath(new FileInfo(dotnet).ResolveLinkTarget(true)?.FullName ?? dotnet))!;
+        if (!dotnetRoot.StartsWith("/usr/", StringComparison.Ordinal)) command.AddRange(["--ro-bind", dotnetRoot, dotnetRoot]);
+        command.AddRange([
+            "--ro-bind", kernelDirectory, KernelMount,
+            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+            "--bind", socketDirectory, SocketMount,
+            "--bind", options.WorkDirectory, options.WorkDirectory, "--chdir", options.WorkDirectory,
+            "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp", "--setenv", "LANG", "C.UTF-8",
+            "--setenv", "DOTNET_GCHeapHardLimit", "0x" + options.HeapLimitBytes.ToString("x", CultureInfo.InvariantCulture),
+            "--setenv", "DOTNET_CLI_TELEMETRY_OPTOUT", "1", "--setenv", "DOTNET_NOLOGO", "1",
+            "--", dotnet, $"{KernelMount}/Workbench.Kernel.Worker.dll", "--socket", $"{SocketMount}/{SocketName}",
+        ]);
+        var start = new ProcessStartInfo(command[0]);
+        foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg);
+        var isolation = $"sandboxed worker: bubblewrap (no network, uid {uid}{(root ? "" : " in a user namespace")}, read-only runtime, private /tmp, "
+            + $"writable {options.WorkDirectory} only), seccomp (no process execution), {limits}, GC heap {options.HeapLimitBytes >> 20} MiB";
+        return new WorkerLaunch(Redirected(start), socketPath, group, isolation);
+    }
+
+    private static ProcessStartInfo Redirected(ProcessStartInfo start)
+    {
+        start.UseShellExecute = false;
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardInput = true;
+        return start;
+    }
+
+    // The running runtime is <root>/shared/Microsoft.NETCore.App/<version>/; its host is <root>/dotnet.
+    private static string DotnetHost()
+    {
+        var host = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
+        return File.Exists(host) ? host : throw new SandboxUnavailableException($"the dotnet host is not at {host}");
+    }
+}

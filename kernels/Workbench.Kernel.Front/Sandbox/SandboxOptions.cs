@@ -1,0 +1,23 @@
+namespace Workbench.Kernel.Front.Sandbox;
+
+/// <summary>
+/// How the worker is confined. <see cref="Unsandboxed"/> (the front's <c>--unsandboxed-development</c>) runs it as a
+/// plain child process, for development machines only.
+/// </summary>
+internal sealed record SandboxOptions(string WorkDirectory, bool Unsandboxed = false)
+{
+    /// <summary>The unprivileged uid (and gid) the worker runs as when the front runs as root: nobody.</summary>
+    public int Uid { get; init; } = 65534;
+
+    /// <summary>Memory of the worker's control group, all of its memory included.</summary>
+    public long MemoryLimitBytes { get; init; } = 4L << 30;
+
+    /// <summary>The .NET GC heap limit inside the worker: a runaway allocation fails with OutOfMemoryException first.</summary>
+    public long HeapLimitBytes { get; init; } = 3L << 30;
+
+    /// <summary>Tasks (processes and threads) of the worker's control group.</summary>
+    public int PidsLimit { get; init; } = 256;
+
+    /// <summary>How long a worker may take to start, warm up and lock itself down.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

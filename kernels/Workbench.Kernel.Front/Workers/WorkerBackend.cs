@@ -1,0 +1,146 @@
+using Workbench.Kernel.Front.Dispatch;
+using Workbench.Kernel.Front.Hosting;
+using Workbench.Kernel.Front.Sandbox;
+using Workbench.Kernel.Worker.Execution;
+using Workbench.Kernel.Worker.Language;
+
+namespace Workbench.Kernel.Front.Workers;
+
+/// <summary>
+/// Cells run in a worker process (sandboxed unless in development mode), started when the kernel starts so that it is
+/// warm when the first cell comes. An interrupt first asks the cell to stop; a cell that keeps running (a busy loop)
+/// gets its worker replaced after <see cref="InterruptGrace"/>, and the kernel goes on with a fresh session. A worker
+/// that dies (a memory bomb, <c>Environment.Exit</c>) fails its cell and is replaced the same way. If no worker can be
+/// started the kernel refuses to run code and says why.
+/// </summary>
+internal sealed class WorkerBackend : IKernelBackend
+{
+    public static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(2);
+
+    private readonly SandboxOptions options;
+    private readonly KernelLog log;
+    private readonly Lock gate = new();
+    private Task<WorkerProcess> worker;
+    private RunningCell? running;
+
+    private sealed record RunningCell(WorkerProcess Worker, long Id, TaskCompletionSource Finished)
+    {
+        public bool Interrupted { get; set; }
+    }
+
+    public WorkerBackend(SandboxOptions options, KernelLog log)
+    {
+        this.options = options;
+        this.log = log;
+        worker = StartWorker();
+    }
+
+    /// <summary>How long kernel_info waits for a starting worker before the banner says it is still starting.</summary>
+    public static readonly TimeSpan BannerWait = TimeSpan.FromSeconds(10);
+
+    public async Task<string> DescribeIsolationAsync()
+    {
+        var starting = worker;
+        if (await Task.WhenAny(starting, Task.Delay(BannerWait)) != starting)
+            return options.Unsandboxed
+                ? "UNSANDBOXED development mode (worker starting): cells run with the user's rights, network and files."
+                : "sandboxed worker starting (bubblewrap, seccomp, memory and task limits); cells wait for it, and none runs if the sandbox cannot be made.";
+        try
+        {
+            var current = await starting;
+            return $"{current.Isolation}; worker: {current.Lockdown}.";
+        }
+        catch (SandboxUnavailableException e)
+        {
+            return $"NOT RUNNING CODE: the sandbox cannot be created: {e.Message}";
+        }
+    }
+
+    public async Task<ExecutionOutcome> ExecuteAsync(string code, IExecutionSink sink, CancellationToken cancellationToken)
+    {
+        WorkerProcess current;
+        try
+        {
+            current = await worker;
+        }
+        catch (SandboxUnavailableException e)
+        {
+            var reason = $"the sandbox cannot be created, so this kernel runs no code: {e.Message}";
+            return ExecutionOutcome.Failure(new ExecutionError(ExecutionError.Refused, reason, [$"{ExecutionError.Refused}: {reason}"]));
+        }
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        RunningCell? cell = null;
+        try
+        {
+            return await current.ExecuteAsync(code, sink, id =>
+            {
+                lock (gate) running = cell = new RunningCell(current, id, finished);
+            });
+        }
+        catch (WorkerGoneException e)
+        {
+            Replace(current);
+            return cell?.Interrupted == true
+                ? ExecutionOutcome.Failure(new ExecutionError(ExecutionError.Interrupted,
+                    "The cell did not stop at the interrupt, so its worker was replaced: variables and loaded data of this session are gone.",
+                    ["KernelInterrupted: the worker was replaced; run the cells again that this one depends on."]))
+                : ExecutionOutcome.Failure(new ExecutionError("WorkerDied",
+                    $"{e.Message}. A new worker was started: variables and loaded data of this session are gone.",
+                    [$"WorkerDied: {e.Message} (a memory or task limit, or the cell ended the process)."]));
+        }
+        finally
+        {
+            finished.TrySetResult();
+            lock (gate) if (running == cell) running = null;
+        }
+    }
+
+    public async Task<Completions> CompleteAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
+    {
+        try { return await (await worker).CompleteAsync(code, cursorCodePoints); }
+        catch (Exception e) when (e is SandboxUnavailableException or WorkerGoneException) { return new Completions([], cursorCodePoints, cursorCodePoints); }
+    }
+
+    public async Task<Inspection> InspectAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
+    {
+        try { return await (await worker).InspectAsync(code, cursorCodePoints); }
+        catch (Exception e) when (e is SandboxUnavailableException or WorkerGoneException) { return Inspection.NotFound; }
+    }
+
+    public async Task InterruptAsync()
+    {
+        RunningCell? cell;
+        lock (gate) cell = running;
+        if (cell is null) return;
+        cell.Interrupted = true;
+        await cell.Worker.CancelAsync(cell.Id);
+        if (await Task.WhenAny(cell.Finished.Task, Task.Delay(InterruptGrace)) == cell.Finished.Task) return;
+        log.Warn($"cell {cell.Id} ignored the interrupt for {InterruptGrace.TotalSeconds:0} s: replacing its worker");
+        cell.Worker.Kill();
+    }
+
+    private void Replace(WorkerProcess gone)
+    {
+        lock (gate)
+        {
+            if (!worker.IsCompletedSuccessfully || worker.Result != gone) return;
+            worker = StartWorker();
+        }
+        _ = gone.DisposeAsync().AsTask();
+    }
+
+    private Task<WorkerProcess> StartWorker()
+    {
+        var start = WorkerProcess.StartAsync(options, log, CancellationToken.None);
+        _ = start.ContinueWith(
+            t => { if (t.IsCompletedSuccessfully) log.Info($"worker ready: {t.Result.Isolation}; worker: {t.Result.Lockdown}"); else log.Error("no worker", t.Exception?.GetBaseException()); },
+            TaskScheduler.Default);
+        return start;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await (await worker).DisposeAsync(); }
+        catch (SandboxUnavailableException) { /* there was none */ }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net.Sockets;
+using Workbench.Kernel.Worker.Execution;
+using Workbench.Kernel.Worker.Lockdown;
+using Workbench.Kernel.Worker.Protocol;
+
+// The worker: Workbench.Kernel.Worker --socket PATH [--no-lockdown]
+// Started by the front (inside the sandbox), it connects to the front's socket, warms up the C# session, locks itself
+// down and only then says it is ready. It never listens on anything.
+string? socketPath = null;
+var lockdown = true;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--socket" && i + 1 < args.Length) socketPath = args[++i];
+    else if (args[i] == "--no-lockdown") lockdown = false;
+    else
+    {
+        await Console.Error.WriteLineAsync($"unknown argument '{args[i]}'; usage: Workbench.Kernel.Worker --socket PATH [--no-lockdown]");
+        return 2;
+    }
+}
+if (socketPath is null)
+{
+    await Console.Error.WriteLineAsync("no --socket PATH: the worker talks to its front only");
+    return 2;
+}
+
+using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
+await using var channel = new MessageChannel(new NetworkStream(socket, ownsSocket: false));
+using var session = new CSharpSession();
+await session.WarmUpAsync();
+
+string description;
+if (lockdown)
+{
+    try
+    {
+        Seccomp.Install();
+    }
+    catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+    {
+        await Console.Error.WriteLineAsync($"lockdown failed: {e.Message}");
+        return 3;
+    }
+    description = "seccomp: no process execution, Unix sockets only";
+}
+else
+{
+    description = "no lockdown (development)";
+}
+await channel.SendAsync(new WorkerReady(0, description));
+await new WorkerHost(channel, session).ServeAsync(CancellationToken.None);
+return 0;

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Workbench.Kernel.Front.Tests.Infrastructure;
+
+/// <summary>
+/// The real front process on a fresh connection file (loopback ports, a random key), as Jupyter starts it; its
+/// stderr log is kept for assertions.
+/// </summary>
+internal sealed class KernelProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> log = new();
+    private readonly string directory = Directory.CreateTempSubdirectory("workbench-kernel-").FullName;
+
+    /// <param name="sandboxed">false runs the development mode (<c>--unsandboxed-development</c>).</param>
+    /// <param name="extra">More arguments for the front (limits).</param>
+    public KernelProcess(bool sandboxed = false, params string[] extra)
+    {
+        WorkDirectory = Path.Combine(directory, "work");
+        // The sandbox's uid must be able to pass through to the work directory it mounts.
+        File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        Key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        (ShellPort, IoPubPort, StdinPort, ControlPort, HeartbeatPort) = (ports[0], ports[1], ports[2], ports[3], ports[4]);
+        var file = Path.Combine(directory, "kernel.json");
+        File.WriteAllText(file, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["transport"] = "tcp", ["ip"] = "127.0.0.1", ["shell_port"] = ShellPort, ["iopub_port"] = IoPubPort,
+            ["stdin_port"] = StdinPort, ["control_port"] = ControlPort, ["hb_port"] = HeartbeatPort,
+            ["key"] = Key, ["signature_scheme"] = "hmac-sha256", ["kernel_name"] = "workbench-csharp",
+        }));
+        var start = new ProcessStartInfo(KernelFront.DotnetHost) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        ConnectionFile = file;
+        foreach (var arg in new[] { KernelFront.Dll, "--connection-file", file, "--work-dir", WorkDirectory }) start.ArgumentList.Add(arg);
+        if (!sandboxed) start.ArgumentList.Add("--unsandboxed-development");
+        foreach (var arg in extra) start.ArgumentList.Add(arg);
+        process = Process.Start(start) ?? throw new InvalidOperationException("the kernel did not start");
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+    }
+
+    public string Key { get; }
+
+    /// <summary>The connection file with the key: outside the sandbox, never readable from a cell.</summary>
+    public string ConnectionFile { get; }
+
+    /// <summary>The one directory a sandboxed cell may write.</summary>
+    public string WorkDirectory { get; }
+
+    public int ShellPort { get; }
+
+    public int IoPubPort { get; }
+
+    public int StdinPort { get; }
+
+    public int ControlPort { get; }
+
+    public int HeartbeatPort { get; }
+
+    public string Log => string.Join('\n', log);
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>Waits until the log has a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!log.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the kernel exited ({process.ExitCode}): {Log}");
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+        try { Directory.Delete(directory, recursive: true); }
+        catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}

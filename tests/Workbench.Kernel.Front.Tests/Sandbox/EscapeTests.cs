@@ -1,0 +1,169 @@
+using Workbench.Kernel.Front.Tests.Infrastructure;
+
+namespace Workbench.Kernel.Front.Tests.Sandbox;
+
+/// <summary>
+/// Each attempt to get out of the sandbox fails, with an error in the cell, and the kernel answers the next cell.
+/// </summary>
+[Collection(SandboxedKernel.Name)]
+public sealed class EscapeTests(SandboxedKernelFixture fixture)
+{
+    private static readonly string[] NotFound = ["DirectoryNotFoundException", "FileNotFoundException"];
+    private static readonly string[] Refused = ["IOException", "UnauthorizedAccessException"];
+    private static readonly string[] OutOfMemory = ["OutOfMemoryException", "WorkerDied"];
+
+    private TestClient.CellRun Run(string code) => fixture.Client.Execute(code, SandboxedKernelFixture.Cell);
+
+    private void AssertKernelLives()
+    {
+        var next = Run("6 * 7");
+        Assert.Equal("ok", next.Status);
+        Assert.Equal("42", next.Result);
+    }
+
+    [Fact]
+    public void Network_ConnectToTheKernelsOwnShellPort_Fails()
+    {
+        var run = Run($"new System.Net.Sockets.TcpClient().Connect(\"127.0.0.1\", {fixture.Kernel.ShellPort});");
+
+        Assert.Equal("error", run.Status);
+        Assert.Equal("SocketException", run.ErrorName);
+        AssertKernelLives();
+    }
+
+    [Fact]
+    public void Dns_ResolveAName_Fails()
+    {
+        var run = Run("System.Net.Dns.GetHostAddresses(\"example.com\")");
+
+        Assert.Equal("error", run.Status);
+        Assert.Equal("SocketException", run.ErrorName);
+        AssertKernelLives();
+    }
+
+    [Fact]
+    public void Files_TheConnectionFileWithTheKey_IsNotThere()
+    {
+        var run = Run($"System.IO.File.ReadAllText(\"{fixture.Kernel.ConnectionFile}\")");
+
+        Assert.Equal("error", run.Status);
+        Assert.Contains(run.ErrorName, NotFound);
+        AssertKernelLives();
+    }
+
+    [Fact]
+    public void Files_HostPathsOutsideTheSandbox_AreNotVisible()
+    {
+        var run = Run("string.Join(\",\", new[] { \"/etc/passwd\", \"/root\", \"/home\", \"/work\", \"/var\" }.Select(p => System.IO.File.Exists(p) || System.IO.Directory.Exists(p)))");
+
+        Assert.Equal("False,False,False,False,False", run.Result);
+    }
+
+    [Fact]
+    public void Files_WriteIntoTheRuntime_Fails()
+    {
+        var run = Run("System.IO.File.WriteAllText(\"/usr/share/dotnet/pwned.txt\", \"x\");");
+
+        Assert.Equal("error", run.Status);
+        Assert.Contains(run.ErrorName, Refused);
+        AssertKernelLives();
+    }
+
+    [Fact]
+    public void Files_WorkDirectory_IsWritableAndSeenOnTheHost()
+    {
+        var file = Path.Combine(fixture.Kernel.WorkDirectory, "result.txt");
+
+        var run = Run($"System.IO.File.WriteAllText(\"{file}\", \"kept\"); System.IO.File.ReadAllText(\"{file}\")");
+
+        Assert.Equal("kept", run.Result);
+        Assert.Equal("kept", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Files_TmpIsPrivate_HostTmpIsNotSeen()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"host-marker-{Guid.NewGuid():N}");
+        File.WriteAllText(marker, "host");
+        try
+        {
+            Assert.Equal("False", Run($"System.IO.File.Exists(\"{marker}\")").Result);
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+    }
+
+    [Fact]
+    public void Identity_TheWorkerRunsAsNobody()
+    {
+        var run = Run("System.IO.File.ReadAllLines(\"/proc/self/status\").First(l => l.StartsWith(\"Uid:\"))");
+
+        Assert.Matches(@"^Uid:\s+65534\s+65534\s+65534\s+65534$", run.Result);
+    }
+
+    [Theory]
+    [InlineData("/usr/bin/id")]
+    [InlineData("/usr/share/dotnet/dotnet")]
+    [InlineData("/bin/sh")]
+    public void Process_Start_Fails(string program)
+    {
+        var run = Run($"System.Diagnostics.Process.Start(\"{program}\")");
+
+        Assert.Equal("error", run.Status);
+        Assert.Equal("Win32Exception", run.ErrorName);
+        AssertKernelLives();
+    }
+
+    [Fact]
+    public void Process_StartThroughTheKernelObjectAroundThePolicy_StillFails()
+    {
+        // User code reaches .NET Interactive's kernel itself and submits code that no policy of ours has seen.
+        var run = Run("""
+            var inner = await Microsoft.DotNet.Interactive.Kernel.Root.SendAsync(
+                new Microsoft.DotNet.Interactive.Commands.SubmitCode("System.Diagnostics.Process.Start(\"/usr/bin/id\").Id"));
+            inner.Events.OfType<Microsoft.DotNet.Interactive.Events.CommandFailed>().Single().Message
+            """);
+
+        Assert.Equal("ok", run.Status);
+        // EPERM from the seccomp filter: "Operation not permitted".
+        Assert.StartsWith("System.ComponentModel.Win32Exception (1)", run.Result, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("#r \"nuget: Newtonsoft.Json\"", "NuGet packages cannot be added")]
+    [InlineData("#i \"nuget: https://example.com/feed\"", "package sources (#i) are not available")]
+    [InlineData("#!pwsh\nGet-Process", "magic commands (#!pwsh) are not available")]
+    [InlineData("#!connect jupyter --kernel-name python3", "magic commands (#!connect) are not available")]
+    [InlineData("#r \"/usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0/System.Net.Http.dll\"", "assembly references (#r) are not allowed")]
+    [InlineData("#load \"other.csx\"", "loading script files (#load) is not allowed")]
+    public void Directives_ThatReachOut_AreRefusedWithTheReason(string code, string reason)
+    {
+        var run = Run(code);
+
+        Assert.Equal("error", run.Status);
+        Assert.Equal("SubmissionRefused", run.ErrorName);
+        Assert.Contains(reason, run.ErrorValue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Memory_Bomb_FailsAloneAndTheKernelLives()
+    {
+        var run = Run("var hoard = new List<byte[]>(); while (true) hoard.Add(new byte[50_000_000]);");
+
+        Assert.Equal("error", run.Status);
+        Assert.Contains(run.ErrorName, OutOfMemory);
+        AssertKernelLives();
+    }
+
+    [Fact]
+    public void Exit_CellEndsTheWorker_NextCellRunsInAFreshOne()
+    {
+        var run = Run("Environment.Exit(3);");
+
+        Assert.Equal("WorkerDied", run.ErrorName);
+        Assert.Contains("exit code 3", run.ErrorValue, StringComparison.Ordinal);
+        AssertKernelLives();
+    }
+}
