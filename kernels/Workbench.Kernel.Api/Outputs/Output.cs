@@ -66,10 +66,10 @@ public static class Output
     }
 
     internal static async Task<SubmittedOutput> SubmitAsync(
-        string requestJson, string title, string description, string justification, CancellationToken cancellationToken)
+        IOutputTransport? transport, string requestJson, string title, string description, string justification, CancellationToken cancellationToken)
     {
         var body = OutputSubmissionBody.Create(requestJson, title, description, justification);
-        var transport = Transport ?? throw new InvalidOperationException(
+        transport ??= Transport ?? throw new InvalidOperationException(
             "this kernel has no output channel: outputs can be submitted only from a Workbench kernel of a project");
         var answer = await transport.SubmitAsync(body.ToJson(), cancellationToken).ConfigureAwait(false);
         return SubmittedOutput.FromServerResponse(answer);

@@ -32,7 +32,15 @@ public sealed class TableRequest
 
     /// <summary>Submits the request for review through <see cref="Output.Transport"/>; returns the server's id and status.</summary>
     public Task<SubmittedOutput> SubmitAsync(string title, string description, string justification, CancellationToken cancellationToken = default) =>
-        Output.SubmitAsync(Json, title, description, justification, cancellationToken);
+        Output.SubmitAsync(Output.Transport, Json, title, description, justification, cancellationToken);
+
+    /// <summary>Submits the request for review through <paramref name="transport"/>.</summary>
+    public Task<SubmittedOutput> SubmitAsync(
+        IOutputTransport transport, string title, string description, string justification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        return Output.SubmitAsync(transport, Json, title, description, justification, cancellationToken);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Json;
