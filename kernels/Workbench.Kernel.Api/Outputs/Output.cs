@@ -65,6 +65,27 @@ public static class Output
         }
     }
 
+    /// <summary>
+    /// A count table from counts computed elsewhere, one row per cell: such as the network library's prevalence
+    /// comparison, whose rows carry the number of distinct egos behind each count. Without microdata there are no
+    /// margins, so every dimension needs <c>total: null</c>.
+    /// </summary>
+    /// <param name="frame">One row per cell.</param>
+    /// <param name="valueColumn">The published count.</param>
+    /// <param name="unitsColumn">The distinct units (egos, persons) behind it.</param>
+    /// <example><code>
+    /// var comparison = study.Comparison;   // YouthNetworkStudy / PrevalenceComparison.Compare
+    /// Output.Counts(comparison, "case_egos_with_factor", "case_egos_with_factor")
+    ///       .By("layer", total: null).By("hops", total: null).By("factor", total: null).Preview()
+    /// </code></example>
+    public static TableBuilder Counts(DataFrame frame, string valueColumn, string unitsColumn)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentException.ThrowIfNullOrWhiteSpace(valueColumn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(unitsColumn);
+        return TableBuilder.FromCounts(frame, valueColumn, unitsColumn);
+    }
+
     internal static async Task<SubmittedOutput> SubmitAsync(
         IOutputTransport? transport, string requestJson, string title, string description, string justification, CancellationToken cancellationToken)
     {

@@ -26,6 +26,19 @@ public sealed class TableBuilder
 
     internal TableBuilder(Func<IReadOnlyList<string>, string, string?, IEnumerable<SourceRow>> rows) => _rows = rows;
 
+    // Set for a table of counts computed elsewhere (one row per cell): no microdata, so no margins.
+    private DataFrame? _counted;
+    private string? _countedUnits;
+
+    internal static TableBuilder FromCounts(DataFrame frame, string valueColumn, string unitsColumn)
+    {
+        var builder = new TableBuilder((_, _, _) => []);
+        builder.Measure(OutputControl.Requests.Measure.Count, unitsColumn, valueColumn);
+        builder._counted = frame;
+        builder._countedUnits = unitsColumn;
+        return builder;
+    }
+
     /// <summary>
     /// Adds a dimension: the column's values are the categories (sorted; numerically when all are whole numbers) unless
     /// <paramref name="categories"/> names them (then other values are an error and missing ones are structural zeros).
@@ -59,6 +72,7 @@ public sealed class TableBuilder
     private TableBuilder Measure(Measure measure, string unitColumn, string? valueColumn)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(unitColumn);
+        if (_counted is not null) throw new InvalidOperationException("a table of counts computed elsewhere already says what its cells hold");
         _measure = measure;
         _unitColumn = unitColumn;
         _valueColumn = valueColumn;
@@ -81,12 +95,20 @@ public sealed class TableBuilder
     private TableRequest Compute()
     {
         if (_dimensions.Count == 0) throw new InvalidOperationException("add at least one dimension with By(column)");
+        if (_counted is not null) return CountedTable(_counted, _valueColumn!, _countedUnits!);
         if (_measure is not { } measure || _unitColumn is null)
         {
             throw new InvalidOperationException("say what the cells hold: Count(unitColumn) or Sum(valueColumn, unitColumn)");
         }
         var columns = _dimensions.Select(d => d.Column).ToList();
         var rows = _rows(columns, _unitColumn, _valueColumn).ToList();
+        var dimensions = Dimensions(rows);
+        var cells = CellAggregator.Aggregate(dimensions, rows, measure);
+        return new TableRequest(new TableOutput(measure, dimensions, cells));
+    }
+
+    private List<Dimension> Dimensions(List<SourceRow> rows)
+    {
         var dimensions = new List<Dimension>();
         for (var d = 0; d < _dimensions.Count; d++)
         {
@@ -114,8 +136,38 @@ public sealed class TableBuilder
             }
             dimensions.Add(new Dimension(spec.Column, categories, spec.Total));
         }
-        var cells = CellAggregator.Aggregate(dimensions, rows, measure);
-        return new TableRequest(new TableOutput(measure, dimensions, cells));
+        return dimensions;
+    }
+
+    private TableRequest CountedTable(DataFrame frame, string valueColumn, string unitsColumn)
+    {
+        var withTotal = _dimensions.FirstOrDefault(d => d.Total is not null);
+        if (withTotal is not null)
+        {
+            throw new ArgumentException(
+                $"a table of counts computed elsewhere has no margins (a unit may be in several rows): use By(\"{withTotal.Column}\", total: null)");
+        }
+        // Read as records whose "unit" is the count and whose "value" is the number of units.
+        var rows = FromFrame(frame, [.. _dimensions.Select(d => d.Column)], valueColumn, unitsColumn).ToList();
+        var dimensions = Dimensions(rows);
+        var cells = new List<CellInput>(rows.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (!seen.Add(string.Join('\u001f', rows[r].Labels)))
+            {
+                throw new ArgumentException($"cell {KeyFormat.Format(rows[r].Labels)} appears in more than one row (row {r})");
+            }
+            var value = Number(rows[r].Unit, valueColumn, r);
+            var count = rows[r].Value;
+            if (value != decimal.Truncate(value) || value < 0 || count != decimal.Truncate(count) || count < 0 || count > value)
+            {
+                throw new ArgumentException(
+                    $"row {r}: '{valueColumn}' = {KeyFormat.Format(value)} and '{unitsColumn}' = {KeyFormat.Format(count)} must be whole numbers ≥ 0 with units ≤ value");
+            }
+            cells.Add(new CellInput(rows[r].Labels, value, (long)count, null));
+        }
+        return new TableRequest(new TableOutput(OutputControl.Requests.Measure.Count, dimensions, cells));
     }
 
     private sealed record DimensionSpec(string Column, string? Total, IReadOnlyList<string>? Categories);
