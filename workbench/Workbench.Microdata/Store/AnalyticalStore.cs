@@ -29,6 +29,33 @@ public sealed class AnalyticalStore : IDisposable
         return new AnalyticalStore(path, StoreConnection.Open(path, readOnly: true));
     }
 
+    /// <summary>
+    /// Opens an existing store or view read-only for user code (the kernel's SQL): no file but this one is reachable.
+    /// External access is off (no read_csv of other files, no ATTACH, no COPY TO, no extension install or load), and
+    /// the configuration is locked so a query cannot switch it back on.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
+    public static AnalyticalStore OpenLockedDown(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"store '{path}' does not exist", path);
+        var connection = StoreConnection.Open(path, readOnly: true);
+        try
+        {
+            connection.Execute("SET autoinstall_known_extensions = false");
+            connection.Execute("SET autoload_known_extensions = false");
+            connection.Execute("SET allow_community_extensions = false");
+            connection.Execute("SET enable_external_access = false");
+            connection.Execute("SET lock_configuration = true");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new AnalyticalStore(path, connection);
+    }
+
     /// <summary>The data tables, sorted by name (bookkeeping tables starting with '_' excluded).</summary>
     public IReadOnlyList<string> Tables()
     {

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using Workbench.Microdata.Store;
+
+namespace Workbench.Api;
+
+/// <summary>
+/// The project's data inside the kernel: its view (a read-only DuckDB file with only the allowlisted datasets and
+/// columns, every key a project pseudonym). Nothing else is reachable: the connection has external access switched off
+/// and its configuration locked, so SQL cannot read other files, attach databases, write files or load extensions.
+/// </summary>
+/// <example><code>
+/// var data = ProjectData.Open("/project/view.duckdb");
+/// data.Catalogue                                   // datasets and columns with their meaning
+/// var persons = data.Load("persons", "person_id", "gemeente", "birth_year");
+/// var perMunicipality = data.Sql("SELECT gemeente, count(*) AS n FROM persons GROUP BY gemeente");
+/// </code></example>
+public sealed class ProjectData : IDisposable
+{
+    private readonly AnalyticalStore _view;
+
+    private ProjectData(AnalyticalStore view, string projectId, DateTime builtAt, ProjectCatalogue catalogue)
+    {
+        _view = view;
+        ProjectId = projectId;
+        BuiltAt = builtAt;
+        Catalogue = catalogue;
+    }
+
+    /// <summary>The project the view was built for.</summary>
+    public string ProjectId { get; }
+
+    /// <summary>When the view was built (UTC).</summary>
+    public DateTime BuiltAt { get; }
+
+    /// <summary>The datasets and columns of the view, with their meaning.</summary>
+    public ProjectCatalogue Catalogue { get; }
+
+    /// <summary>Opens a project view read-only and locked down.</summary>
+    /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
+    /// <exception cref="InvalidDataException">When the file is not a project view (no <c>_view_info</c>).</exception>
+    public static ProjectData Open(string viewPath)
+    {
+        var view = AnalyticalStore.OpenLockedDown(viewPath);
+        try
+        {
+            var info = view.Query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name = '_view_info'");
+            if (info.Rows.Count == 0)
+            {
+                throw new InvalidDataException($"'{viewPath}' is not a project view: it has no _view_info table");
+            }
+            var row = view.Query("SELECT project_id, built_at FROM _view_info");
+            var projectId = (string)row.Columns[0][0];
+            var builtAt = (DateTime)row.Columns[1][0];
+            var columns = view.Query(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns " +
+                "WHERE table_schema = 'main' AND table_name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY table_name, ordinal_position");
+            var rows = new List<(string, string, string)>((int)columns.Rows.Count);
+            for (long r = 0; r < columns.Rows.Count; r++)
+            {
+                rows.Add(((string)columns.Columns[0][r], (string)columns.Columns[1][r], (string)columns.Columns[2][r]));
+            }
+            var counts = view.Tables().ToDictionary(t => t, t => Convert.ToInt64(
+                view.Query($"SELECT count(*) FROM {Quote(t)}").Columns[0][0], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            return new ProjectData(view, projectId, builtAt, ProjectCatalogue.From(rows, counts));
+        }
+        catch
+        {
+            view.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Loads columns of an allowlisted dataset (all of them when none are named), in the view's row order.</summary>
+    /// <exception cref="ArgumentException">For a dataset or column the project's view does not hold.</exception>
+    public DataFrame Load(string dataset, params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var entry = Catalogue.Dataset(dataset);
+        foreach (var column in columns)
+        {
+            _ = entry.Column(column);
+        }
+        var selected = columns.Length == 0 ? entry.Columns.Select(c => c.Name).ToArray() : columns;
+        return _view.Query($"SELECT {string.Join(", ", selected.Select(Quote))} FROM {Quote(entry.Name)} ORDER BY rowid");
+    }
+
+    /// <summary>
+    /// Runs SQL over the project's view in DuckDB (for national-scale aggregation) and returns the result. Read-only:
+    /// only this view is reachable; reading other files, ATTACH, COPY TO, INSTALL/LOAD and changing settings fail.
+    /// </summary>
+    /// <param name="sql">The query; <c>$name</c> placeholders take <paramref name="parameters"/>.</param>
+    /// <param name="parameters">Named parameter values.</param>
+    /// <exception cref="ProjectSqlException">When DuckDB refuses the statement, with its reason.</exception>
+    public DataFrame Sql(string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        try
+        {
+            return _view.Query(sql, parameters);
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            throw new ProjectSqlException(e.Message, e);
+        }
+    }
+
+    /// <summary>Closes the view.</summary>
+    public void Dispose() => _view.Dispose();
+
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
