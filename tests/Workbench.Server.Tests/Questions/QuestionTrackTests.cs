@@ -16,10 +16,10 @@ namespace Workbench.Server.Tests.Questions;
 /// <summary>A question's track past its project: the project's output in review, released into a dashboard release, retracted.</summary>
 public class QuestionTrackTests
 {
-    private sealed record Journey(QuestionsScenario S, string QuestionId, string ProjectId, HttpClient Scientist, HttpClient Checker1, HttpClient Checker2);
+    internal sealed record Journey(QuestionsScenario S, string QuestionId, string ProjectId, HttpClient Scientist, HttpClient Checker1, HttpClient Checker2);
 
     /// <summary>A question accepted and turned into a project whose data scientist may submit outputs; two output checkers.</summary>
-    private static async Task<Journey> ProjectStartedAsync(QuestionsScenario s)
+    internal static async Task<Journey> ProjectStartedAsync(QuestionsScenario s)
     {
         var id = await s.SubmittedAsync();
         await ReadAsync(await ScoreAsync(s.Member, id, QuestionBuilder.Score(4, 4, 4)));
@@ -40,7 +40,7 @@ public class QuestionTrackTests
             await s.App.SignInAsync(await s.App.CreateUserAsync("otto", "CBS", WorkbenchRole.OutputChecker)));
     }
 
-    private static async Task<(string Id, string Hash)> SubmitOutputAsync(Journey j, string title = "Dismantled drug labs per municipality")
+    internal static async Task<(string Id, string Hash)> SubmitOutputAsync(Journey j, string title = "Dismantled drug labs per municipality")
     {
         var response = await j.Scientist.PostAsJsonAsync($"/api/projects/{j.ProjectId}/outputs", Outputs.OutputBuilder.Body(title: title), Json);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -48,7 +48,7 @@ public class QuestionTrackTests
         return (Outputs.OutputBuilder.Id(output), Outputs.OutputBuilder.Hash(output));
     }
 
-    private static async Task ApproveAsync(HttpClient checker, (string Id, string Hash) output)
+    internal static async Task ApproveAsync(HttpClient checker, (string Id, string Hash) output)
     {
         var response = await Outputs.OutputBuilder.VoteAsync(checker, output.Id, "approve", output.Hash);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
