@@ -41,6 +41,9 @@ public static class AuditActions
     public const string QuestionParked = "question.parked";
     public const string QuestionRejected = "question.rejected";
     public const string QuestionProjectStarted = "question.project_started";
+    public const string QuestionOutputInReview = "question.output_in_review";
+    public const string QuestionReleased = "question.released";
+    public const string QuestionRetracted = "question.retracted";
     public const string OutputDrafted = "output.drafted";
     public const string OutputSubmitted = "output.submitted";
     public const string OutputChanged = "output.changed";

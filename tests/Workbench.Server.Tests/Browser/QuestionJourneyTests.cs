@@ -125,6 +125,66 @@ public sealed class QuestionJourneyTests(Chromium chromium)
         await adminPage.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Track_OutputReleased_RequesterFollowsTheLinkToTheDashboardRelease()
+    {
+        await using var app = await WorkbenchApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite);
+        var requester = await app.CreateUserAsync("renske", "GM0363", WorkbenchRole.Requester);
+        await app.CreateUserAsync("stijn", "JENV", WorkbenchRole.SteeringMember);
+        await app.CreateUserAsync("carla", "BZK", WorkbenchRole.SteeringMember, WorkbenchRole.SteeringChair);
+        await app.CreateUserAsync("anna", "CBS", WorkbenchRole.Admin);
+        var scientist = await app.CreateUserAsync("daan", "CBS", WorkbenchRole.DataScientist);
+        await app.CreateUserAsync("olga", "CBS", WorkbenchRole.OutputChecker);
+        await app.CreateUserAsync("otto", "CBS", WorkbenchRole.OutputChecker);
+        var id = await SubmitAsync(app, "renske");
+        await ScoreAsync(app, "stijn", id, 4);
+        await ScoreAsync(app, "carla", id, 4);
+        var output = await ReleasedThroughAProjectAsync(app, id, scientist.Id);
+        var quarter = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime)).Version;
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await BrowserSignIn.SignInAsync(page, requester, $"/Questions/Details/{id}");
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("Status: Released");
+        var review = page.Locator("#history tr[data-status=OutputInReview]");
+        await Expect(review).ToContainTextAsync(output);
+        await Expect(review.GetByRole(AriaRole.Link)).ToHaveCountAsync(0); // the requester may not open the output itself
+        var released = page.Locator("#history tr[data-status=Released]");
+        await Expect(released).ToContainTextAsync($"output {output} released in {quarter}");
+        await Expect(released.GetByRole(AriaRole.Link, new() { Name = quarter })).ToHaveAttributeAsync("href", $"/Dashboard?release={quarter}");
+        await page.Locator("#released-in").GetByRole(AriaRole.Link, new() { Name = quarter }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/Dashboard?release={quarter}");
+        await Expect(page.Locator("#shown-release")).ToHaveTextAsync($"Release {quarter}");
+        await Expect(page.Locator("main")).ToContainTextAsync("Dismantled drug labs per municipality");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The chair accepts, the Admin starts the project, its scientist submits an output, two checkers approve it.</summary>
+    private static async Task<string> ReleasedThroughAProjectAsync(WorkbenchApp app, string id, string scientistId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var changes = services.GetRequiredService<QuestionChanges>();
+        await changes.DecideAsync(id, new DecisionRequest(QuestionDecision.Accept, "top of the backlog"), await AsAsync(services, "carla"), CancellationToken.None);
+        var admin = await AsAsync(services, "anna");
+        var draft = await services.GetRequiredService<QuestionReader>().ProjectDraftAsync(id, admin, CancellationToken.None);
+        var project = await changes.StartProjectAsync(id, (draft with
+        {
+            Members = [Projects.ProjectBuilder.Scientist(scientistId)],
+            Weighing = new Workbench.Server.Projects.Weighing("No aggregate shows labs and vacancy together.", "Buildings only.", "The linkage answers it."),
+        }).ToDefinition(), admin, CancellationToken.None);
+        var body = System.Text.Json.JsonSerializer.Deserialize<Workbench.Server.Outputs.OutputSubmission>(
+            System.Text.Json.JsonSerializer.Serialize(Outputs.OutputBuilder.Body(), Outputs.OutputBuilder.Json), Outputs.OutputBuilder.Json)!;
+        var output = await services.GetRequiredService<Workbench.Server.Outputs.OutputSubmissions>()
+            .CreateAsync(project.ProjectId, body, await AsAsync(services, "daan"), CancellationToken.None);
+        foreach (var checker in new[] { "olga", "otto" })
+        {
+            await services.GetRequiredService<Workbench.Server.Outputs.ReviewActions>().VoteAsync(
+                output.Id, OutputControl.Review.Vote.Approve, output.ContentHash, "Checked every cell.", await AsAsync(services, checker), CancellationToken.None);
+        }
+        return output.Id;
+    }
+
     private static async Task<System.Security.Claims.ClaimsPrincipal> AsAsync(IServiceProvider services, string userName)
     {
         var user = await services.GetRequiredService<UserManager<WorkbenchUser>>().FindByNameAsync(userName);

@@ -17,7 +17,49 @@ public class QuestionLifecycleTests
         (QuestionStatus.Parked, QuestionStatus.Accepted, QuestionActor.Chair),
         (QuestionStatus.Parked, QuestionStatus.Rejected, QuestionActor.Chair),
         (QuestionStatus.Accepted, QuestionStatus.ProjectStarted, QuestionActor.Admin),
+        (QuestionStatus.ProjectStarted, QuestionStatus.OutputInReview, QuestionActor.System),
+        (QuestionStatus.OutputInReview, QuestionStatus.Released, QuestionActor.System),
+        (QuestionStatus.Released, QuestionStatus.Retracted, QuestionActor.System),
+        (QuestionStatus.Retracted, QuestionStatus.OutputInReview, QuestionActor.System),
+        (QuestionStatus.Retracted, QuestionStatus.Released, QuestionActor.System),
     ];
+
+    /// <summary>Where each output step takes a question, written out independently; absent = it stays.</summary>
+    private static readonly Dictionary<(QuestionStatus, OutputStep, bool OthersPublic), QuestionStatus> AfterOutput = new()
+    {
+        [(QuestionStatus.ProjectStarted, OutputStep.Submitted, false)] = QuestionStatus.OutputInReview,
+        [(QuestionStatus.ProjectStarted, OutputStep.Submitted, true)] = QuestionStatus.OutputInReview,
+        [(QuestionStatus.Retracted, OutputStep.Submitted, false)] = QuestionStatus.OutputInReview,
+        [(QuestionStatus.Retracted, OutputStep.Submitted, true)] = QuestionStatus.OutputInReview,
+        [(QuestionStatus.OutputInReview, OutputStep.Released, false)] = QuestionStatus.Released,
+        [(QuestionStatus.OutputInReview, OutputStep.Released, true)] = QuestionStatus.Released,
+        [(QuestionStatus.Retracted, OutputStep.Released, false)] = QuestionStatus.Released,
+        [(QuestionStatus.Retracted, OutputStep.Released, true)] = QuestionStatus.Released,
+        [(QuestionStatus.Released, OutputStep.Retracted, false)] = QuestionStatus.Retracted,
+    };
+
+    public static TheoryData<QuestionStatus, OutputStep, bool> EveryOutputStep()
+    {
+        var data = new TheoryData<QuestionStatus, OutputStep, bool>();
+        foreach (var from in Enum.GetValues<QuestionStatus>())
+            foreach (var step in Enum.GetValues<OutputStep>())
+                foreach (var others in new[] { false, true })
+                    data.Add(from, step, others);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryOutputStep))]
+    public void StatusAfter_EveryOutputStep_MovesOnlyAsWrittenAndOnlyAlongTheTableAsSystem(QuestionStatus from, OutputStep step, bool othersPublic)
+    {
+        var after = QuestionLifecycle.StatusAfter(from, step, othersPublic);
+
+        Assert.Equal(AfterOutput.TryGetValue((from, step, othersPublic), out var expected) ? expected : null, after);
+        if (after is { } to)
+        {
+            Assert.True(QuestionLifecycle.CanTransition(from, to, QuestionActor.System));
+        }
+    }
 
     public static TheoryData<QuestionStatus, QuestionStatus, QuestionActor> EveryStep()
     {

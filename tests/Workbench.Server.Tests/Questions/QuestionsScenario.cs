@@ -32,12 +32,21 @@ internal sealed class QuestionsScenario : IAsyncDisposable
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient Scientist { get; private set; } = null!;
     public TestUser MemberUser { get; private set; } = null!;
+    public TestUser RequesterUser { get; private set; } = null!;
 
-    public static async Task<QuestionsScenario> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<QuestionsScenario> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null) =>
+        await StartAsync(await WorkbenchApp.StartAsync(provider, settings: settings));
+
+    /// <summary>The same people on a server listening on loopback, for a browser.</summary>
+    public static async Task<QuestionsScenario> StartOnLoopbackAsync(DatabaseProvider provider) =>
+        await StartAsync(await WorkbenchApp.StartOnLoopbackAsync(provider));
+
+    private static async Task<QuestionsScenario> StartAsync(WorkbenchApp started)
     {
-        var scenario = new QuestionsScenario(await WorkbenchApp.StartAsync(provider, settings: settings));
+        var scenario = new QuestionsScenario(started);
         var app = scenario.App;
-        scenario.Requester = await app.SignInAsync(await app.CreateUserAsync("renske", "GM0363", WorkbenchRole.Requester));
+        scenario.RequesterUser = await app.CreateUserAsync("renske", "GM0363", WorkbenchRole.Requester);
+        scenario.Requester = await app.SignInAsync(scenario.RequesterUser);
         scenario.OtherRequester = await app.SignInAsync(await app.CreateUserAsync("rob", "GM0599", WorkbenchRole.Requester));
         scenario.MemberUser = await app.CreateUserAsync("stijn", "JENV", WorkbenchRole.SteeringMember);
         scenario.Member = await app.SignInAsync(scenario.MemberUser);

@@ -12,16 +12,19 @@ using Workbench.Server.Database;
 using Workbench.Server.Errors;
 using Workbench.Server.Identity;
 using Workbench.Server.Projects;
+using Workbench.Server.Questions;
 
 namespace Workbench.Server.Outputs;
 
 /// <summary>
 /// What authors do with outputs: submit (stored with its content hash and the gateway's check against the project's
 /// release history), change (every vote is void), submit again, withdraw; and who may see an output. Each change is
-/// audited in its transaction.
+/// audited in its transaction; a submission also moves the track of the research question the project answers
+/// (<see cref="QuestionChanges.TrackOutputAsync"/>) in that transaction.
 /// </summary>
 public sealed class OutputSubmissions(
-    WorkbenchDbContext db, AuditTrail audit, TimeProvider time, ProjectChanges projects, IOptions<ReleaseOptions> options)
+    WorkbenchDbContext db, AuditTrail audit, TimeProvider time, ProjectChanges projects, QuestionChanges questions,
+    IOptions<ReleaseOptions> options)
 {
     private const int Attempts = 5;
 
@@ -52,9 +55,14 @@ public sealed class OutputSubmissions(
             };
             row.Apply(review, now);
             db.OutputRequests.Add(row);
+            List<AuditEvent> events = [Event(caller, submit ? AuditActions.OutputSubmitted : AuditActions.OutputDrafted, row)];
+            if (submit)
+            {
+                events.AddRange(await questions.TrackOutputAsync(projectId, OutputStep.Submitted, row.Id, null, null, ct));
+            }
             try
             {
-                await audit.SaveChangesAsync([Event(caller, submit ? AuditActions.OutputSubmitted : AuditActions.OutputDrafted, row)], ct);
+                await audit.SaveChangesAsync(events, ct);
                 return row;
             }
             catch (DbUpdateException) when (attempt < Attempts)
@@ -83,7 +91,7 @@ public sealed class OutputSubmissions(
     }
 
     public Task<OutputRequest> SubmitAsync(string outputId, ClaimsPrincipal caller, CancellationToken ct) =>
-        ChangeAsync(outputId, caller, AuditActions.OutputSubmitted, (_, review) => review.Submit(Participant(caller)), ct);
+        ChangeAsync(outputId, caller, AuditActions.OutputSubmitted, (_, review) => review.Submit(Participant(caller)), ct, OutputStep.Submitted);
 
     public Task<OutputRequest> WithdrawAsync(string outputId, ClaimsPrincipal caller, CancellationToken ct) =>
         ChangeAsync(outputId, caller, AuditActions.OutputWithdrawn, (_, review) => review.Withdraw(Participant(caller)), ct);
@@ -120,7 +128,8 @@ public sealed class OutputSubmissions(
         });
 
     private async Task<OutputRequest> ChangeAsync(
-        string outputId, ClaimsPrincipal caller, string action, Action<OutputRequest, OutputReview> change, CancellationToken ct)
+        string outputId, ClaimsPrincipal caller, string action, Action<OutputRequest, OutputReview> change, CancellationToken ct,
+        OutputStep? step = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -129,14 +138,19 @@ public sealed class OutputSubmissions(
             var review = row.ToReview();
             ReviewErrors.Run(() => change(row, review));
             row.Apply(review, time.GetUtcNow());
+            List<AuditEvent> events = [Event(caller, action, row)];
+            if (step is { } s)
+            {
+                events.AddRange(await questions.TrackOutputAsync(row.ProjectId, s, row.Id, null, null, ct));
+            }
             try
             {
-                await audit.SaveChangesAsync([Event(caller, action, row)], ct);
+                await audit.SaveChangesAsync(events, ct);
                 return row;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
-                // A checker voted at the same moment: apply the change to the state as it is now.
+                // A checker voted (or the question moved) at the same moment: apply the change to the state as it is now.
             }
         }
     }

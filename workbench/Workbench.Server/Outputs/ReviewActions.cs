@@ -9,6 +9,7 @@ using Workbench.Server.Audit;
 using Workbench.Server.Database;
 using Workbench.Server.Errors;
 using Workbench.Server.Identity;
+using Workbench.Server.Questions;
 
 namespace Workbench.Server.Outputs;
 
@@ -18,10 +19,12 @@ namespace Workbench.Server.Outputs;
 /// transaction: into the release of the current period, with a signed receipt, after checking that the bytes hash to
 /// what both approvals were bound to. Two votes at the same moment cannot both build on one state (the output row's
 /// concurrency token); the loser re-reads and applies its vote to the winner's state, so two simultaneous approvals
-/// give exactly one release.
+/// give exactly one release. A release or retraction also moves the track of the research question the project
+/// answers (<see cref="QuestionChanges.TrackOutputAsync"/>), in the same transaction and the same retry.
 /// </summary>
 public sealed class ReviewActions(
-    WorkbenchDbContext db, AuditTrail audit, TimeProvider time, OutputSubmissions submissions, IOptions<ReleaseOptions> options)
+    WorkbenchDbContext db, AuditTrail audit, TimeProvider time, OutputSubmissions submissions, QuestionChanges questions,
+    IOptions<ReleaseOptions> options)
 {
     private const int Attempts = 8;
 
@@ -64,6 +67,7 @@ public sealed class ReviewActions(
                     rulesVersion = released.RulesVersion, approvers = new[] { released.FirstApprover, released.SecondApprover },
                     signature = released.Signature,
                 }));
+                events.AddRange(await questions.TrackOutputAsync(row.ProjectId, OutputStep.Released, row.Id, released.ReleaseVersion, null, ct));
             }
             try
             {
@@ -91,13 +95,15 @@ public sealed class ReviewActions(
         }
         var retraction = new Retraction { OutputId = outputId, Reason = reason.Trim(), RetractedBy = caller.UserId(), RetractedAt = time.GetUtcNow() };
         db.Retractions.Add(retraction);
+        List<AuditEvent> events = [OutputSubmissions.Event(caller, AuditActions.OutputRetracted, row, new { reason = retraction.Reason })];
+        events.AddRange(await questions.TrackOutputAsync(row.ProjectId, OutputStep.Retracted, outputId, null, retraction.Reason, ct));
         try
         {
-            await audit.SaveChangesAsync([OutputSubmissions.Event(caller, AuditActions.OutputRetracted, row, new { reason = retraction.Reason })], ct);
+            await audit.SaveChangesAsync(events, ct);
         }
         catch (DbUpdateException)
         {
-            throw new ConflictException($"output {outputId} was retracted at the same moment by someone else");
+            throw new ConflictException($"output {outputId} was retracted, or its research question changed, at the same moment: reload and try again");
         }
         return retraction;
     }

@@ -219,6 +219,49 @@ public sealed class QuestionChanges(WorkbenchDbContext db, AuditTrail audit, Tim
         });
     }
 
+    /// <summary>
+    /// Moves the questions whose project is <paramref name="projectId"/> on after an output step (see
+    /// <see cref="QuestionLifecycle.StatusAfter(QuestionStatus, OutputStep, bool)"/>), recording the output and release
+    /// in the track. Saves nothing: it adds the changes to the caller's unit of work and returns the audit events for
+    /// them, so that the output's change, the question's and their audit entries are one transaction. Each moved
+    /// question's <see cref="ResearchQuestion.Version"/> goes up, so a caller that retries on a concurrency conflict
+    /// (clearing the tracker) calls this again on the state as it is then.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEvent>> TrackOutputAsync(
+        string projectId, OutputStep step, string outputId, string? releaseVersion, string? reason, CancellationToken ct)
+    {
+        var questions = await db.Questions.Where(q => q.ProjectId == projectId).ToListAsync(ct);
+        if (questions.Count == 0) return [];
+        var othersPublic = step == OutputStep.Retracted && await db.ReleasedOutputs
+            .AnyAsync(r => r.ProjectId == projectId && r.OutputId != outputId && !db.Retractions.Any(x => x.OutputId == r.OutputId), ct);
+        var events = new List<AuditEvent>();
+        foreach (var question in questions)
+        {
+            if (QuestionLifecycle.StatusAfter(question.Status, step, othersPublic) is not { } next) continue;
+            var to = QuestionLifecycle.TransitionTo(question.Status, next, QuestionActor.System);
+            var (note, action) = step switch
+            {
+                OutputStep.Submitted => ($"output {outputId} submitted for review", AuditActions.QuestionOutputInReview),
+                OutputStep.Released => ($"output {outputId} released in {releaseVersion}", AuditActions.QuestionReleased),
+                _ => ($"output {outputId} retracted: {reason}", AuditActions.QuestionRetracted),
+            };
+            var from = question.Status;
+            db.QuestionStatusChanges.Add(new QuestionStatusChange
+            {
+                QuestionId = question.Id, Sequence = await NextSequenceAsync(question.Id, ct), From = from, To = to, At = time.GetUtcNow(),
+                By = "system", Note = note, OutputId = outputId, ReleaseVersion = step == OutputStep.Released ? releaseVersion : null,
+            });
+            question.Status = to;
+            question.Version++;
+            events.Add(AuditEvent.Create("system", action, Subject(question.Id), new
+            {
+                from = from.ToString(), to = to.ToString(), project = projectId, output = outputId,
+                release = step == OutputStep.Released ? releaseVersion : null,
+            }));
+        }
+        return events;
+    }
+
     /// <summary>The users who hold SteeringMember now and are not locked: every one of them scores before a round closes by itself.</summary>
     internal async Task<IReadOnlyCollection<string>> CurrentMembersAsync(CancellationToken ct)
     {

@@ -71,6 +71,8 @@ internal sealed class QuestionStatusChangeConfiguration : IEntityTypeConfigurati
         change.Property(c => c.From).HasConversion<string>().HasMaxLength(32);
         change.Property(c => c.To).HasConversion<string>().HasMaxLength(32);
         change.Property(c => c.By).HasMaxLength(64);
+        change.Property(c => c.OutputId).HasMaxLength(32);
+        change.Property(c => c.ReleaseVersion).HasMaxLength(16);
         change.HasOne<ResearchQuestion>().WithMany().HasForeignKey(c => c.QuestionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

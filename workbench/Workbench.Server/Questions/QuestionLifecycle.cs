@@ -25,7 +25,10 @@ public static class QuestionLifecycle
         [QuestionStatus.Parked] = [QuestionStatus.Accepted, QuestionStatus.Rejected],
         [QuestionStatus.Accepted] = [QuestionStatus.ProjectStarted],
         [QuestionStatus.Rejected] = [],
-        [QuestionStatus.ProjectStarted] = [],
+        [QuestionStatus.ProjectStarted] = [QuestionStatus.OutputInReview],
+        [QuestionStatus.OutputInReview] = [QuestionStatus.Released],
+        [QuestionStatus.Released] = [QuestionStatus.Retracted],
+        [QuestionStatus.Retracted] = [QuestionStatus.OutputInReview, QuestionStatus.Released],
     };
 
     /// <summary>Who may make each step of <see cref="Transitions"/>.</summary>
@@ -41,6 +44,11 @@ public static class QuestionLifecycle
             [(QuestionStatus.Parked, QuestionStatus.Accepted)] = [QuestionActor.Chair],
             [(QuestionStatus.Parked, QuestionStatus.Rejected)] = [QuestionActor.Chair],
             [(QuestionStatus.Accepted, QuestionStatus.ProjectStarted)] = [QuestionActor.Admin],
+            [(QuestionStatus.ProjectStarted, QuestionStatus.OutputInReview)] = [QuestionActor.System],
+            [(QuestionStatus.OutputInReview, QuestionStatus.Released)] = [QuestionActor.System],
+            [(QuestionStatus.Released, QuestionStatus.Retracted)] = [QuestionActor.System],
+            [(QuestionStatus.Retracted, QuestionStatus.OutputInReview)] = [QuestionActor.System],
+            [(QuestionStatus.Retracted, QuestionStatus.Released)] = [QuestionActor.System],
         };
 
     /// <summary>The statuses in which the round is open: members may score, the requester may revise.</summary>
@@ -67,6 +75,20 @@ public static class QuestionLifecycle
         }
         return to;
     }
+
+    /// <summary>
+    /// The status an output step moves a question in <paramref name="from"/> to, or null when the step leaves it where
+    /// it is: the first submission moves it to review (later ones, and re-submissions, do not), a release moves a
+    /// question in review (or whose releases were all retracted) to Released, and a retraction moves a released one
+    /// to Retracted when <paramref name="othersStillPublic"/> is false.
+    /// </summary>
+    public static QuestionStatus? StatusAfter(QuestionStatus from, OutputStep step, bool othersStillPublic) => (from, step) switch
+    {
+        (QuestionStatus.ProjectStarted or QuestionStatus.Retracted, OutputStep.Submitted) => QuestionStatus.OutputInReview,
+        (QuestionStatus.OutputInReview or QuestionStatus.Retracted, OutputStep.Released) => QuestionStatus.Released,
+        (QuestionStatus.Released, OutputStep.Retracted) when !othersStillPublic => QuestionStatus.Retracted,
+        _ => null,
+    };
 
     /// <summary>The status a decision leads to.</summary>
     public static QuestionStatus StatusAfter(QuestionDecision decision) => decision switch

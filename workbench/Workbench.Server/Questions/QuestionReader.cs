@@ -42,10 +42,16 @@ public sealed class QuestionReader(WorkbenchDbContext db, QuestionChanges change
         var history = await db.QuestionStatusChanges.AsNoTracking().Where(c => c.QuestionId == id).OrderBy(c => c.Sequence).ToListAsync(ct);
         var names = await NamesAsync([q.CreatedBy, .. revisions.Select(r => r.ChangedBy), .. history.Select(h => h.By)], ct);
         var assessment = viewer.IsSteering ? await AssessmentAsync(q, viewer, ct) : null;
+        var outputIds = history.Where(h => h.OutputId is not null).Select(h => h.OutputId!).Distinct().ToList();
+        // Who may open an output is the output's rule (its author or an output checker), not the question's.
+        var visibleOutputs = viewer.Is(WorkbenchRole.OutputChecker)
+            ? outputIds.ToHashSet()
+            : (await db.OutputRequests.AsNoTracking().Where(o => outputIds.Contains(o.Id) && o.AuthorId == viewer.UserId).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         return new QuestionDetails(
             q.Id, q.OrganisationId, Name(names, q.CreatedBy), q.Status, q.CurrentRevision, revisions.Single(r => r.Revision == q.CurrentRevision).Content,
             q.CreatedAt, q.SubmittedAt, q.RoundClosedAt, q.Decision, q.DecisionReason, q.DecidedAt, q.ProjectId,
-            [.. history.Select(h => new StatusChangeView(h.From, h.To, h.At, Name(names, h.By), h.Note))],
+            [.. history.Select(h => new StatusChangeView(h.From, h.To, h.At, Name(names, h.By), h.Note, h.OutputId, h.ReleaseVersion,
+                h.OutputId is { } o && visibleOutputs.Contains(o)))],
             [.. revisions.Select(r => new RevisionView(r.Revision, r.Content, Name(names, r.ChangedBy), r.ChangedAt, r.Reason))],
             assessment);
     }

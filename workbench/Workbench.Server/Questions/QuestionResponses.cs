@@ -16,8 +16,14 @@ public sealed record ScoreView(
 public sealed record AssessmentView(
     bool ScoresVisible, int Scored, int Members, bool YouScored, bool YouMayScore, IReadOnlyList<ScoreView> Scores, AssessmentSummary? Summary);
 
-/// <summary>A step of the status history.</summary>
-public sealed record StatusChangeView(QuestionStatus? From, QuestionStatus To, DateTimeOffset At, string By, string? Note);
+/// <summary>
+/// A step of the status history. <see cref="OutputId"/> and <see cref="ReleaseVersion"/> are set on the output steps;
+/// <see cref="MaySeeOutput"/> says whether the viewer may open the output itself (its author or an output checker);
+/// the release is public on the dashboard.
+/// </summary>
+public sealed record StatusChangeView(
+    QuestionStatus? From, QuestionStatus To, DateTimeOffset At, string By, string? Note, string? OutputId = null, string? ReleaseVersion = null,
+    bool MaySeeOutput = false);
 
 /// <summary>A revision of what the question asks.</summary>
 public sealed record RevisionView(int Revision, QuestionContent Content, string ChangedBy, DateTimeOffset ChangedAt, string Reason);
@@ -30,7 +36,11 @@ public sealed record QuestionDetails(
     string Id, string Organisation, string CreatedBy, QuestionStatus Status, int Revision, QuestionContent Content,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? RoundClosedAt,
     QuestionDecision? Decision, string? DecisionReason, DateTimeOffset? DecidedAt, string? ProjectId,
-    IReadOnlyList<StatusChangeView> History, IReadOnlyList<RevisionView> Revisions, AssessmentView? Assessment);
+    IReadOnlyList<StatusChangeView> History, IReadOnlyList<RevisionView> Revisions, AssessmentView? Assessment)
+{
+    /// <summary>The dashboard release the question's answer is in now: the latest release step, unless it was retracted since.</summary>
+    public string? ReleasedIn => Status == QuestionStatus.Released ? History.LastOrDefault(h => h.To == QuestionStatus.Released)?.ReleaseVersion : null;
+}
 
 /// <summary>A question whose round is still open, with how far the scoring is.</summary>
 public sealed record OpenRound(string Id, string Title, DateTimeOffset SubmittedAt, int Scored, int Members, bool YouScored);

@@ -1,10 +1,10 @@
 namespace Workbench.Server.Questions;
 
 /// <summary>
-/// Where a research question stands. Stored by name; the names are frozen. The output review and dashboard release
-/// stages (#6) come after <see cref="ProjectStarted"/>: they are added at the end of this enum, to
-/// <see cref="QuestionLifecycle.Transitions"/> and <see cref="QuestionLifecycle.Actors"/>, and recorded through
-/// <see cref="QuestionChanges"/> in the question's status history like every other change.
+/// Where a research question stands. Stored by name; the names are frozen: new statuses go at the end, and into
+/// <see cref="QuestionLifecycle.Transitions"/> and <see cref="QuestionLifecycle.Actors"/>. The output stages after
+/// <see cref="ProjectStarted"/> are moved by the system when an output of the question's project is submitted,
+/// released or retracted (<see cref="QuestionChanges.TrackOutputAsync"/>), in the output's own transaction.
 /// </summary>
 public enum QuestionStatus
 {
@@ -31,6 +31,23 @@ public enum QuestionStatus
 
     /// <summary>An Admin created the project that answers it.</summary>
     ProjectStarted,
+
+    /// <summary>An output of its project was submitted for review (recorded for the first such output).</summary>
+    OutputInReview,
+
+    /// <summary>An output of its project was released into a dashboard release (the release is in the track).</summary>
+    Released,
+
+    /// <summary>Every released output of its project was retracted; a later output may be reviewed and released again.</summary>
+    Retracted,
+}
+
+/// <summary>What happened to an output of a question's project, as far as the question's track is concerned.</summary>
+public enum OutputStep
+{
+    Submitted,
+    Released,
+    Retracted,
 }
 
 /// <summary>Who moves a question from one status to the next.</summary>
@@ -48,7 +65,7 @@ public enum QuestionActor
     /// <summary>An Admin, by creating the project.</summary>
     Admin,
 
-    /// <summary>The server itself: the round closes when the last member has scored.</summary>
+    /// <summary>The server itself: the round closes when the last member has scored; outputs move the question on.</summary>
     System,
 }
 

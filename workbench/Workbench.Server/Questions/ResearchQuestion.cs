@@ -101,4 +101,10 @@ public sealed class QuestionStatusChange
 
     /// <summary>The reason or reference, such as the project id.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The project output that made this step (output review, release, retraction); null for the others.</summary>
+    public string? OutputId { get; init; }
+
+    /// <summary>The dashboard release (such as <c>2026-Q4</c>) the output went into, for the release step.</summary>
+    public string? ReleaseVersion { get; init; }
 }

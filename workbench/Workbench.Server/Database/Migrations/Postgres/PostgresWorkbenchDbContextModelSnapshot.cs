@@ -947,6 +947,14 @@ namespace Workbench.Server.Database.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<string>("OutputId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReleaseVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(32)
