@@ -52,7 +52,7 @@ public sealed class UpCommandTests : IDisposable
             Assert.True(File.Exists(_dir[".workbench/workbench.db"]), "the server's database is not under WORKBENCH_HOME");
             // The server answers as soon as it has started; the lines announcing it are printed just after and reach
             // this process asynchronously, so give them a moment on a busy machine.
-            var printed = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20);
+            var printed = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
             while (TimeProvider.System.GetUtcNow() < printed)
             {
                 lock (stdout)
