@@ -39,6 +39,7 @@ internal static class CliRunner
         start.Environment.Remove("Database__ConnectionString");
         start.Environment["WORKBENCH_HOME"] = Path.Combine(workingDirectory, ".workbench");
         start.Environment["NO_COLOR"] = "1";
+        start.Environment["JUPYTER_DATA_DIR"] = Path.Combine(workingDirectory, "jupyter"); // never the real user's kernels
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("could not start workbench");
     }

@@ -26,6 +26,10 @@ public sealed class UpCommandTests : IDisposable
         Assert.Contains("unchanged", second.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("replaced", second.Stdout, StringComparison.Ordinal);
         Assert.Equal(storeBytes.Length, new FileInfo(_dir[".workbench/store.duckdb"]).Length);
+        // Jupyter is on the test machine (tests/run.sh installs it), so up installs the sandboxed kernel for the user.
+        var spec = await File.ReadAllTextAsync(_dir["jupyter/kernels/workbench-csharp/kernel.json"]);
+        Assert.Contains("\"display_name\": \"C# (Workbench)\"", spec, StringComparison.Ordinal);
+        Assert.DoesNotContain("--unsandboxed-development", spec, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         PrepareData(settings, cancellationToken);
+        InstallKernelWhereJupyterIs();
         if (settings.NoServer) return 0;
         await DemoServer.RunAsync(settings.Port, settings.Seed, cancellationToken);
         return 0;
@@ -73,6 +74,27 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         IngestCommand.Render(report);
         CatalogCommand.RenderDatasets(DatasetCatalogue.Read(WorkbenchHome.Store));
         AnsiConsole.MarkupLine($"Workbench data is ready in {Markup.Escape(WorkbenchHome.Root)}. 'workbench data catalog <dataset>' shows a dataset's columns.");
+    }
+
+    /// <summary>
+    /// The kernelspec <c>workbench-csharp</c> for the current user when Jupyter is on this machine (as
+    /// <c>workbench kernel install</c> does); without Jupyter there is nothing to install it into.
+    /// </summary>
+    private static void InstallKernelWhereJupyterIs()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (!path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, "jupyter"))))
+        {
+            AnsiConsole.MarkupLine("Jupyter is not installed here, so the kernel was not installed ('workbench kernel install' does it later).");
+            return;
+        }
+        if (Kernel.KernelSpec.BuiltFront() is not { } front || !File.Exists(front))
+        {
+            AnsiConsole.MarkupLine("[yellow]warning:[/] the kernel front is not built, so the kernel was not installed; build kernels/Workbench.Kernel.Front.");
+            return;
+        }
+        var file = Kernel.KernelSpec.For(front, unsandboxed: false).Write(Kernel.KernelSpec.UserDataDirectory());
+        AnsiConsole.MarkupLine($"Installed the Jupyter kernel {Kernel.KernelSpec.Name} in {Markup.Escape(file)}.");
     }
 
     /// <summary>The key from WORKBENCH_PSEUDONYM_KEY, else the demo key file, created owner-only on first run.</summary>
