@@ -57,7 +57,7 @@ public sealed class OutputReviewJourneyTests(Chromium chromium)
         await ApproveAsync(app, checker1, id, Title, "It waits for the second checker.", "PartiallyReviewed");
         await ApproveAsync(app, checker2, id, Title, "the output is released", "Released");
 
-        var quarter = ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime)).Version;
+        var quarter = OutputBuilder.CurrentPeriod(app).Version;
         OutputBuilder.AdvanceToReleaseDate(app); // the release goes public on its release date
         var visitor = await chromium.NewPageAsync(app.BaseAddress);
         await visitor.GotoAsync("/Dashboard");

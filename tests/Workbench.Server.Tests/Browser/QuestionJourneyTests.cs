@@ -140,7 +140,7 @@ public sealed class QuestionJourneyTests(Chromium chromium)
         await ScoreAsync(app, "stijn", id, 4);
         await ScoreAsync(app, "carla", id, 4);
         var output = await ReleasedThroughAProjectAsync(app, id, scientist.Id);
-        var quarter = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime)).Version;
+        var quarter = Outputs.OutputBuilder.CurrentPeriod(app).Version;
         Outputs.OutputBuilder.AdvanceToReleaseDate(app); // the dashboard shows the release from its release date
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await BrowserSignIn.SignInAsync(page, requester, $"/Questions/Details/{id}");

@@ -89,15 +89,15 @@ internal static class OutputBuilder
 
     public static string Hash(JsonElement output) => output.GetProperty("contentHash").GetString()!;
 
-    /// <summary>The version of the release that an output approved now goes into.</summary>
-    public static string CurrentRelease(WorkbenchApp app) =>
-        OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime)).Version;
+    /// <summary>The release period (quarter) that an output approved now goes into, on the server's clock.</summary>
+    public static OutputControl.Releases.ReleasePeriod CurrentPeriod(WorkbenchApp app) =>
+        OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Moves the server's clock to the release date of the current period, when its release goes public.</summary>
     public static void AdvanceToReleaseDate(WorkbenchApp app)
     {
         var now = app.Clock.GetUtcNow();
-        var releaseDate = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(now.UtcDateTime)).Last;
+        var releaseDate = CurrentPeriod(app).Last;
         var noon = new DateTimeOffset(releaseDate.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         if (noon > now) app.Clock.SetUtcNow(noon);
     }

@@ -74,7 +74,7 @@ public class OutputPagesTests
         var released = await s.SubmitAsync(SafeTable, "Released table");
         await VoteAsync(s.Checker1, Id(released), "approve", Hash(released));
         await VoteAsync(s.Checker2, Id(released), "approve", Hash(released));
-        var period = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(s.App.Clock.GetUtcNow().UtcDateTime));
+        var period = CurrentPeriod(s.App);
 
         await using var scope = s.App.Services.CreateAsyncScope();
         var lookup = scope.ServiceProvider.GetRequiredService<Workbench.Server.Outputs.ReleaseLookup>();
@@ -106,7 +106,7 @@ public class OutputPagesTests
         var first = await s.SubmitAsync(SafeTable, "Labs per municipality");
         await VoteAsync(s.Checker1, Id(first), "approve", Hash(first));
         await VoteAsync(s.Checker2, Id(first), "approve", Hash(first));
-        var firstQuarter = OutputControl.Releases.ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(s.App.Clock.GetUtcNow().UtcDateTime)).Version;
+        var firstQuarter = CurrentPeriod(s.App).Version;
         s.App.Clock.Advance(TimeSpan.FromDays(95)); // the next quarter; approving needs a fresh sign-in again
         var (checker1, checker2) = (await s.App.SignInAsync(s.Checker1User), await s.App.SignInAsync(s.Checker2User));
         var author = await s.App.SignInAsync(s.Scientist);

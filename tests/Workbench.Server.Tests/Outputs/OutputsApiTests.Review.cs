@@ -40,7 +40,7 @@ public partial class OutputsApiTests
         Assert.Equal(new[] { s.Checker1User.Id, s.Checker2User.Id }.Order(StringComparer.Ordinal), [r.FirstApprover, r.SecondApprover]);
         Assert.Equal(RulesVersion.Current, r.RulesVersion);
         Assert.True(r.HasValidSignature(ReceiptKey.FromBase64(WorkbenchApp.ReceiptKeyBase64)));
-        var quarter = ReleaseSchedule.Quarterly.PeriodOf(DateOnly.FromDateTime(s.App.Clock.GetUtcNow().UtcDateTime));
+        var quarter = CurrentPeriod(s.App);
         Assert.Equal(quarter.Version, r.ReleaseVersion);
         var stored = await InDbAsync(s.App, db => db.ReleasedOutputs.AsNoTracking().SingleAsync());
         Assert.Equal(hash, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored.Content))));
