@@ -180,8 +180,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             log.Warn($"the worker's connection ended: {e.Message}");
         }
-        Kill(process);
-        await process.WaitForExitAsync();
+        // A worker that ends itself (Environment.Exit, a crash) closes its socket a moment before its process is
+        // reaped; give it that moment so the cell reports the worker's own exit code, not the kill's 137.
+        await EndAsync(process, TimeSpan.FromSeconds(2));
         var reason = ExitDescription();
         foreach (var (_, request) in pending) request.Done.TrySetException(new WorkerGoneException(reason));
         pending.Clear();
@@ -210,6 +211,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
         process.WaitForExit(2000);
         var said = string.Join(" ", stderr.Take(2));
         return $"the worker ended {when}{(process.HasExited ? $" (exit code {process.ExitCode})" : "")}{(said.Length > 0 ? $": {said}" : "")}";
+    }
+
+    private static async Task EndAsync(Process process, TimeSpan grace)
+    {
+        using var wait = new CancellationTokenSource(grace);
+        try { await process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            await process.WaitForExitAsync();
+        }
     }
 
     private static void Kill(Process? process)
