@@ -17,12 +17,17 @@ public sealed class CSharpSession : IDisposable
     private readonly CSharpKernel kernel;
     private readonly IDisposable subscription;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly Lazy<Task> imports;
     private IExecutionSink? sink;
 
     public CSharpSession()
     {
         PlainTextValues.Register();
         kernel = new CSharpKernel().UseKernelHelpers();
+        kernel.AddAssemblyReferences(ShippedLibraries.Paths(AppContext.BaseDirectory));
+        Workbench.Api.WorkbenchFormatters.Register();
+        imports = new Lazy<Task>(() => kernel.SendAsync(
+            new SubmitCode(string.Concat(ShippedLibraries.Namespaces.Select(n => $"using {n};\n"))), CancellationToken.None));
         subscription = kernel.KernelEvents.Subscribe(OnEvent);
         ConsoleInput.Install();
     }
@@ -41,6 +46,7 @@ public sealed class CSharpSession : IDisposable
     /// </summary>
     public async Task WarmUpAsync()
     {
+        await imports.Value;
         await kernel.SendAsync(new SubmitCode("0"), CancellationToken.None);
         await kernel.SendAsync(new RequestCompletions("Console.", new LinePosition(0, 8)), CancellationToken.None);
         await kernel.SendAsync(new RequestHoverText("Console", new LinePosition(0, 3)), CancellationToken.None);
@@ -54,6 +60,7 @@ public sealed class CSharpSession : IDisposable
         await oneAtATime.WaitAsync(cancellationToken);
         try
         {
+            await imports.Value;
             sink = output;
             ConsoleInput.Route(output, cancellationToken);
             await using var cancel = cancellationToken.Register(() => _ = kernel.SendAsync(new Cancel(), CancellationToken.None));
@@ -74,6 +81,7 @@ public sealed class CSharpSession : IDisposable
 
     public async Task<Completions> CompleteAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
     {
+        await imports.Value;
         var cursor = CodePoints.ToUtf16Index(code, cursorCodePoints);
         var result = await kernel.SendAsync(new RequestCompletions(code, CodePoints.ToLinePosition(code, cursor)), cancellationToken);
         var produced = result.Events.OfType<CompletionsProduced>().FirstOrDefault();
@@ -82,6 +90,7 @@ public sealed class CSharpSession : IDisposable
 
     public async Task<Inspection> InspectAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
     {
+        await imports.Value;
         var cursor = CodePoints.ToUtf16Index(code, cursorCodePoints);
         // A cursor just after a name (where Jupyter puts it) hovers over nothing; look one character back as well.
         foreach (var at in cursor > 0 ? [cursor, cursor - 1] : new[] { cursor })
