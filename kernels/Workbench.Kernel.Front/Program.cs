@@ -1,5 +1,6 @@
 using Workbench.Kernel.Front.Dispatch;
 using Workbench.Kernel.Front.Hosting;
+using Workbench.Kernel.Front.Project;
 using Workbench.Kernel.Front.Wire;
 using Workbench.Kernel.Front.Workers;
 
@@ -21,5 +22,5 @@ catch (Exception e) when (e is IOException or InvalidDataException or System.Tex
     await Console.Error.WriteLineAsync($"workbench-kernel: cannot use connection file {options.ConnectionFile}: {e.Message}");
     return 2;
 }
-await using IKernelBackend backend = new WorkerBackend(options.Sandbox(), log);
+await using IKernelBackend backend = new WorkerBackend(options.Sandbox(), ProjectAccess.Create(options, log), log);
 return await KernelHost.RunAsync(connection, backend, log, TimeProvider.System);

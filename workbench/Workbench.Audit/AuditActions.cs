@@ -22,6 +22,7 @@ public static class AuditActions
     public const string DataAccessed = "data.accessed";
     public const string DataAccessRefused = "data.access_refused";
     public const string DataRowsRead = "data.rows_read";
+    public const string DataViewDelivered = "data.view_delivered";
     public const string WorkAreaDeleted = "project.work_area_deleted";
     public const string AuditExported = "audit.exported";
     public const string ClientAuthorized = "oidc.client_authorized";

@@ -10,7 +10,7 @@ namespace Workbench.Api;
 /// and its configuration locked, so SQL cannot read other files, attach databases, write files or load extensions.
 /// </summary>
 /// <example><code>
-/// var data = ProjectData.Open("/project/view.duckdb");
+/// var data = await ProjectData.OpenAsync();        // this kernel's project (signs you in on first use)
 /// data.Catalogue                                   // datasets and columns with their meaning
 /// var persons = data.Load("persons", "person_id", "gemeente", "birth_year");
 /// var perMunicipality = data.Sql("SELECT gemeente, count(*) AS n FROM persons GROUP BY gemeente");
@@ -35,6 +35,30 @@ public sealed class ProjectData : IDisposable
 
     /// <summary>The datasets and columns of the view, with their meaning.</summary>
     public ProjectCatalogue Catalogue { get; }
+
+    private static IProjectSource? s_source;
+
+    /// <summary>
+    /// The kernel's project (set once by the kernel's worker at start-up); <c>null</c> outside a project kernel, where
+    /// <see cref="OpenAsync"/> says so.
+    /// </summary>
+    public static IProjectSource? Source
+    {
+        get => Volatile.Read(ref s_source);
+        set => Volatile.Write(ref s_source, value);
+    }
+
+    /// <summary>
+    /// Opens this kernel's project: its view as the server built it from the allowlist today (a changed allowlist gives
+    /// a new view at the next call). The first call may ask you to sign in for the project.
+    /// </summary>
+    /// <exception cref="ProjectAccessException">When the kernel has no project, or the project cannot be reached, with the reason.</exception>
+    public static async Task<ProjectData> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var source = Source ?? throw new ProjectAccessException(
+            "this kernel is not bound to a project: start it from the workbench, or set WORKBENCH_SERVER and WORKBENCH_PROJECT (see kernels/README.md)");
+        return Open(await source.ViewPathAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Opens a project view read-only and locked down.</summary>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>

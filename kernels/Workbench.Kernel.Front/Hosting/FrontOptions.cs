@@ -4,7 +4,15 @@ namespace Workbench.Kernel.Front.Hosting;
 /// <remarks>The work directory defaults to <c>work/</c> in the directory Jupyter starts the kernel in (the notebook's).</remarks>
 internal sealed record FrontOptions(string? ConnectionFile, bool UnsandboxedDevelopment, string WorkDirectory, string? Error)
 {
-    public const string Usage = "usage: Workbench.Kernel.Front --connection-file FILE [--work-dir DIR] [--memory-limit-mb N] [--heap-limit-mb N] [--unsandboxed-development]";
+    public const string Usage = "usage: Workbench.Kernel.Front --connection-file FILE [--work-dir DIR] [--memory-limit-mb N] [--heap-limit-mb N] "
+        + "[--server URL --project ID [--token-file FILE]] [--unsandboxed-development]";
+
+    /// <summary>The workbench server, project and token file from the command line (see <see cref="Project.ProjectBinding"/>).</summary>
+    public string? Server { get; private init; }
+
+    public string? ProjectId { get; private init; }
+
+    public string? TokenFile { get; private init; }
 
     public long? MemoryLimitMb { get; private init; }
 
@@ -24,6 +32,7 @@ internal sealed record FrontOptions(string? ConnectionFile, bool UnsandboxedDeve
         var unsandboxed = false;
         var work = Path.Combine(Directory.GetCurrentDirectory(), "work");
         long? memory = null, heap = null;
+        string? server = null, project = null, tokenFile = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -31,6 +40,9 @@ internal sealed record FrontOptions(string? ConnectionFile, bool UnsandboxedDeve
                 case "--connection-file" or "-f" when i + 1 < args.Count: file = args[++i]; break;
                 case "--work-dir" when i + 1 < args.Count: work = Path.GetFullPath(args[++i]); break;
                 case "--unsandboxed-development": unsandboxed = true; break;
+                case "--server" when i + 1 < args.Count: server = args[++i]; break;
+                case "--project" when i + 1 < args.Count: project = args[++i]; break;
+                case "--token-file" when i + 1 < args.Count: tokenFile = Path.GetFullPath(args[++i]); break;
                 case "--memory-limit-mb" when i + 1 < args.Count && long.TryParse(args[i + 1], out var m) && m > 0: memory = m; i++; break;
                 case "--heap-limit-mb" when i + 1 < args.Count && long.TryParse(args[i + 1], out var h) && h > 0: heap = h; i++; break;
                 default: return new FrontOptions(null, false, work, $"unknown argument '{args[i]}'");
@@ -38,6 +50,6 @@ internal sealed record FrontOptions(string? ConnectionFile, bool UnsandboxedDeve
         }
         return file is null
             ? new FrontOptions(null, false, work, "no connection file")
-            : new FrontOptions(file, unsandboxed, work, null) { MemoryLimitMb = memory, HeapLimitMb = heap };
+            : new FrontOptions(file, unsandboxed, work, null) { MemoryLimitMb = memory, HeapLimitMb = heap, Server = server, ProjectId = project, TokenFile = tokenFile };
     }
 }

@@ -15,6 +15,8 @@ internal static class SandboxLauncher
     public const string KernelMount = "/opt/workbench/kernel";
     public const string SocketMount = "/run/workbench";
     public const string SocketName = "worker.sock";
+    public const string ProjectMount = "/project";
+    public const string ViewName = "view.duckdb";
     private const string Bwrap = "/usr/bin/bwrap";
     private const string Setpriv = "/usr/bin/setpriv";
     private const string Prlimit = "/usr/bin/prlimit";
@@ -22,26 +24,31 @@ internal static class SandboxLauncher
     // Joins the control groups named before "--", then becomes the rest of the command line.
     private const string JoinGroups = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 97; shift; done; shift; exec \"$@\"";
 
-    public static WorkerLaunch Prepare(SandboxOptions options, string kernelDirectory, string socketDirectory, string name)
+    /// <remarks><paramref name="directory"/> is the worker's private directory (0700, the front's): the socket's
+    /// directory and the project's are made inside it, so that nothing the worker can write is on the way to what the
+    /// front writes.</remarks>
+    public static WorkerLaunch Prepare(SandboxOptions options, string kernelDirectory, string directory, string name)
     {
         var workerDll = Path.Combine(kernelDirectory, "Workbench.Kernel.Worker.dll");
         if (!File.Exists(workerDll)) throw new SandboxUnavailableException($"the worker {workerDll} is missing");
-        var socketPath = Path.Combine(socketDirectory, SocketName);
         var dotnet = DotnetHost();
-        if (options.Unsandboxed)
-        {
-            var plain = new ProcessStartInfo(dotnet);
-            foreach (var arg in new[] { workerDll, "--socket", socketPath, "--no-lockdown" }) plain.ArgumentList.Add(arg);
-            return new WorkerLaunch(Redirected(plain), socketPath, null,
-                "UNSANDBOXED development mode: cells run in a worker process with the user's rights, network and files.");
-        }
+        if (options.Unsandboxed) return Unsandboxed(dotnet, workerDll, Path.Combine(directory, SocketName));
+        var socketDirectory = Directory.CreateDirectory(Path.Combine(directory, "socket")).FullName;
+        File.SetUnixFileMode(socketDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var socketPath = Path.Combine(socketDirectory, SocketName);
 
         if (!File.Exists(Bwrap)) throw new SandboxUnavailableException("bubblewrap is not installed (/usr/bin/bwrap; Debian package bubblewrap)");
         var root = Posix.IsRoot;
         if (root && !File.Exists(Setpriv)) throw new SandboxUnavailableException("setpriv is missing (/usr/bin/setpriv; Debian package util-linux)");
         Directory.CreateDirectory(options.WorkDirectory);
+        // The project's view is linked in here when a cell opens the project; the front owns it, the worker only reads.
+        var projectDirectory = Directory.CreateDirectory(Path.Combine(directory, "project")).FullName;
+        File.SetUnixFileMode(projectDirectory, (UnixFileMode)0b111_101_101);
         if (root)
         {
+            // bwrap runs as the sandbox's uid: its group may pass through the private directory, nobody else.
+            Posix.Chown(directory, 0, options.Uid);
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute);
             Posix.Chown(socketDirectory, options.Uid, options.Uid);
             Posix.Chown(options.WorkDirectory, options.Uid, options.Uid);
         }
@@ -78,6 +85,7 @@ internal static class SandboxLauncher
             "--ro-bind", kernelDirectory, KernelMount,
             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
             "--bind", socketDirectory, SocketMount,
+            "--ro-bind", projectDirectory, ProjectMount,
             "--bind", options.WorkDirectory, options.WorkDirectory, "--chdir", options.WorkDirectory,
             "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp", "--setenv", "LANG", "C.UTF-8",
             "--setenv", "DOTNET_GCHeapHardLimit", "0x" + options.HeapLimitBytes.ToString("x", CultureInfo.InvariantCulture),
@@ -87,8 +95,16 @@ internal static class SandboxLauncher
         var start = new ProcessStartInfo(command[0]);
         foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg);
         var isolation = $"sandboxed worker: bubblewrap (no network, uid {uid}{(root ? "" : " in a user namespace")}, read-only runtime, private /tmp, "
-            + $"writable {options.WorkDirectory} only), seccomp (no process execution), {limits}, GC heap {options.HeapLimitBytes >> 20} MiB";
-        return new WorkerLaunch(Redirected(start), socketPath, group, isolation);
+            + $"writable {options.WorkDirectory} only, the project's view read-only), seccomp (no process execution), {limits}, GC heap {options.HeapLimitBytes >> 20} MiB";
+        return new WorkerLaunch(Redirected(start), socketPath, group, isolation) { ProjectDirectory = projectDirectory };
+    }
+
+    private static WorkerLaunch Unsandboxed(string dotnet, string workerDll, string socketPath)
+    {
+        var plain = new ProcessStartInfo(dotnet);
+        foreach (var arg in new[] { workerDll, "--socket", socketPath, "--no-lockdown" }) plain.ArgumentList.Add(arg);
+        return new WorkerLaunch(Redirected(plain), socketPath, null,
+            "UNSANDBOXED development mode: cells run in a worker process with the user's rights, network and files.");
     }
 
     private static ProcessStartInfo Redirected(ProcessStartInfo start)

@@ -1,5 +1,6 @@
 using Workbench.Kernel.Front.Dispatch;
 using Workbench.Kernel.Front.Hosting;
+using Workbench.Kernel.Front.Project;
 using Workbench.Kernel.Front.Sandbox;
 using Workbench.Kernel.Worker.Execution;
 using Workbench.Kernel.Worker.Language;
@@ -18,6 +19,7 @@ internal sealed class WorkerBackend : IKernelBackend
     public static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(2);
 
     private readonly SandboxOptions options;
+    private readonly IProjectAccess project;
     private readonly KernelLog log;
     private readonly Lock gate = new();
     private Task<WorkerProcess> worker;
@@ -28,9 +30,10 @@ internal sealed class WorkerBackend : IKernelBackend
         public bool Interrupted { get; set; }
     }
 
-    public WorkerBackend(SandboxOptions options, KernelLog log)
+    public WorkerBackend(SandboxOptions options, IProjectAccess project, KernelLog log)
     {
         this.options = options;
+        this.project = project;
         this.log = log;
         worker = StartWorker();
     }
@@ -131,7 +134,7 @@ internal sealed class WorkerBackend : IKernelBackend
 
     private Task<WorkerProcess> StartWorker()
     {
-        var start = WorkerProcess.StartAsync(options, log, CancellationToken.None);
+        var start = WorkerProcess.StartAsync(options, project, log, CancellationToken.None);
         _ = start.ContinueWith(
             t => { if (t.IsCompletedSuccessfully) log.Info($"worker ready: {t.Result.Isolation}; worker: {t.Result.Lockdown}"); else log.Error("no worker", t.Exception?.GetBaseException()); },
             TaskScheduler.Default);
@@ -142,5 +145,6 @@ internal sealed class WorkerBackend : IKernelBackend
     {
         try { await (await worker).DisposeAsync(); }
         catch (SandboxUnavailableException) { /* there was none */ }
+        project.Dispose();
     }
 }

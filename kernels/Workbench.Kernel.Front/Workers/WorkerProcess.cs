@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using Workbench.Kernel.Front.Hosting;
+using Workbench.Kernel.Front.Project;
 using Workbench.Kernel.Front.Sandbox;
 using Workbench.Kernel.Worker.Execution;
 using Workbench.Kernel.Worker.Language;
@@ -11,7 +12,7 @@ namespace Workbench.Kernel.Front.Workers;
 
 /// <summary>
 /// One worker process and the front's end of its Unix domain socket. The front listens in a directory only the
-/// worker's uid can enter, accepts exactly one connection, and treats everything the worker says as untrusted input:
+/// worker's uid can enter (inside the worker's private directory, beside the read-only project directory), accepts exactly one connection, and treats everything the worker says as untrusted input:
 /// it is routed by request id to the cell that asked, and a worker that dies fails every open request.
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
@@ -20,20 +21,23 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly MessageChannel channel;
     private readonly Socket connection;
     private readonly WorkerLaunch launch;
-    private readonly string socketDirectory;
+    private readonly string privateDirectory;
     private readonly KernelLog log;
+    private readonly IProjectAccess project;
     private readonly ConcurrentDictionary<long, Pending> pending = new();
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> asking = new();
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long nextId;
 
     private sealed record Pending(IExecutionSink? Sink, TaskCompletionSource<WorkerMessage> Done);
 
-    private WorkerProcess(Process process, Socket connection, WorkerLaunch launch, string socketDirectory, KernelLog log)
+    private WorkerProcess(Process process, Socket connection, WorkerLaunch launch, string privateDirectory, KernelLog log, IProjectAccess project)
     {
+        this.project = project;
         this.process = process;
         this.connection = connection;
         this.launch = launch;
-        this.socketDirectory = socketDirectory;
+        this.privateDirectory = privateDirectory;
         this.log = log;
         channel = new MessageChannel(new NetworkStream(connection, ownsSocket: false));
     }
@@ -45,15 +49,15 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Completes when the worker has gone (exited, killed, or its socket closed).</summary>
     public Task Exited => exited.Task;
 
-    public static async Task<WorkerProcess> StartAsync(SandboxOptions options, KernelLog log, CancellationToken cancellationToken)
+    public static async Task<WorkerProcess> StartAsync(SandboxOptions options, IProjectAccess project, KernelLog log, CancellationToken cancellationToken)
     {
-        var socketDirectory = Directory.CreateTempSubdirectory("workbench-kernel-").FullName;
-        File.SetUnixFileMode(socketDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var privateDirectory = Directory.CreateTempSubdirectory("workbench-kernel-").FullName;
+        File.SetUnixFileMode(privateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         WorkerLaunch? launch = null;
         Process? process = null;
         try
         {
-            launch = SandboxLauncher.Prepare(options, AppContext.BaseDirectory, socketDirectory, Path.GetFileName(socketDirectory));
+            launch = SandboxLauncher.Prepare(options, AppContext.BaseDirectory, privateDirectory, Path.GetFileName(privateDirectory));
             using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             listener.Bind(new UnixDomainSocketEndPoint(launch.SocketPath));
             // The directory (0700, the worker's uid) is what keeps others out; the socket itself must be writable by the worker.
@@ -72,7 +76,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             var first = await Task.WhenAny(accept, process.WaitForExitAsync(deadline.Token));
             if (first != accept || !accept.IsCompletedSuccessfully)
                 throw new SandboxUnavailableException(StartFailure(process, stderr, "before it connected"));
-            var worker = new WorkerProcess(process, accept.Result, launch, socketDirectory, log);
+            var worker = new WorkerProcess(process, accept.Result, launch, privateDirectory, log, project);
             var ready = await worker.channel.ReceiveAsync(deadline.Token);
             if (ready is not WorkerReady hello) throw new SandboxUnavailableException(StartFailure(process, stderr, "before it was ready"));
             worker.Lockdown = hello.Lockdown;
@@ -83,14 +87,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             Kill(process);
             launch?.Dispose();
-            Directory.Delete(socketDirectory, recursive: true);
+            Directory.Delete(privateDirectory, recursive: true);
             throw new SandboxUnavailableException($"the worker could not be started: {e.Message}", e);
         }
         catch
         {
             Kill(process);
             launch?.Dispose();
-            Directory.Delete(socketDirectory, recursive: true);
+            Directory.Delete(privateDirectory, recursive: true);
             throw;
         }
     }
@@ -125,7 +129,11 @@ internal sealed class WorkerProcess : IAsyncDisposable
         return await done is InspectDone inspected ? inspected.Inspection : Inspection.NotFound;
     }
 
-    public Task CancelAsync(long id) => SendAsync(new CancelCommand(id));
+    public Task CancelAsync(long id)
+    {
+        if (asking.TryGetValue(id, out var waiting)) waiting.Cancel();
+        return SendAsync(new CancelCommand(id));
+    }
 
     private WorkerGoneException Replaced()
     {
@@ -169,8 +177,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
                     case StreamEvent stream: request.Sink?.Stream(stream.Name, stream.Text); break;
                     case DisplayEvent display when display.Bundle.Data.ContainsKey(MimeBundle.PlainText): request.Sink?.Display(display.Bundle, display.Update); break;
                     case InputNeeded input when request.Sink is { } sink: _ = AnswerInputAsync(message.Id, sink, input); break;
+                    case ProjectNeeded ask when request.Sink is { } sink:
+                        _ = AnswerAsync(message.Id, async ct => new ProjectAnswer(ask.Id, ask.Ask, Mount(await project.OpenViewAsync(sink, ct)), null),
+                            reason => new ProjectAnswer(ask.Id, ask.Ask, null, reason));
+                        break;
+                    case SubmitNeeded ask when request.Sink is { } sink:
+                        _ = AnswerAsync(message.Id, async ct => new SubmitAnswer(ask.Id, ask.Ask, await project.SubmitAsync(ask.Body, sink, ct), null),
+                            reason => new SubmitAnswer(ask.Id, ask.Ask, null, reason));
+                        break;
                     case ExecuteDone or CompleteDone or InspectDone:
                         pending.TryRemove(message.Id, out _);
+                        if (asking.TryRemove(message.Id, out var asked)) asked.Dispose();
                         request.Done.TrySetResult(message);
                         break;
                 }
@@ -185,6 +202,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         await EndAsync(process, TimeSpan.FromSeconds(2));
         var reason = ExitDescription();
         foreach (var (_, request) in pending) request.Done.TrySetException(new WorkerGoneException(reason));
+        foreach (var (_, waiting) in asking) waiting.Cancel();
         pending.Clear();
         exited.TrySetResult();
     }
@@ -200,6 +218,48 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             await SendAsync(new InputAnswer(id, null, e.Message));
         }
+    }
+
+    /// <summary>
+    /// Answers a cell's request to the project; an interrupt of the cell ends the wait (a sign-in the user has not
+    /// approved, a slow download). Every failure is an answer with the reason, never silence.
+    /// </summary>
+    private async Task AnswerAsync(long id, Func<CancellationToken, Task<WorkerMessage>> answer, Func<string, WorkerMessage> refuse)
+    {
+        var cancel = asking.GetOrAdd(id, _ => new CancellationTokenSource());
+        WorkerMessage reply;
+        try
+        {
+            reply = await answer(cancel.Token);
+        }
+        catch (ProjectAccessRefusedException e)
+        {
+            reply = refuse(e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            reply = refuse("interrupted");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            log.Error("a project request failed", e);
+            reply = refuse($"the kernel could not do it: {e.Message}");
+        }
+        await SendAsync(reply);
+    }
+
+    /// <summary>
+    /// Makes the front's copy of the view visible to this worker: hard-linked into the directory the sandbox mounts
+    /// read-only at <see cref="SandboxLauncher.ProjectMount"/> (the front owns it; the worker's uid cannot write it).
+    /// </summary>
+    private string Mount(string hostView)
+    {
+        if (launch.ProjectDirectory is not { } directory) return hostView;
+        var staged = Path.Combine(directory, $".view-{Guid.NewGuid():N}");
+        try { Posix.Link(hostView, staged); }
+        catch (IOException) { File.Copy(hostView, staged); }
+        File.Move(staged, Path.Combine(directory, SandboxLauncher.ViewName), overwrite: true);
+        return $"{SandboxLauncher.ProjectMount}/{SandboxLauncher.ViewName}";
     }
 
     private string ExitDescription() =>
@@ -242,7 +302,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         connection.Dispose();
         process.Dispose();
         launch.Dispose();
-        try { Directory.Delete(socketDirectory, recursive: true); }
+        try { Directory.Delete(privateDirectory, recursive: true); }
         catch (IOException) { /* removed by the temp cleaner */ }
         catch (UnauthorizedAccessException) { }
     }

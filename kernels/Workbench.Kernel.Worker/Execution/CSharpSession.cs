@@ -30,6 +30,7 @@ public sealed class CSharpSession : IDisposable
             new SubmitCode(string.Concat(ShippedLibraries.Namespaces.Select(n => $"using {n};\n"))), CancellationToken.None));
         subscription = kernel.KernelEvents.Subscribe(OnEvent);
         ConsoleInput.Install();
+        ProjectChannel.Install();
     }
 
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -63,6 +64,7 @@ public sealed class CSharpSession : IDisposable
             await imports.Value;
             sink = output;
             ConsoleInput.Route(output, cancellationToken);
+            ProjectChannel.Route(output as IProjectServices, cancellationToken);
             await using var cancel = cancellationToken.Register(() => _ = kernel.SendAsync(new Cancel(), CancellationToken.None));
             var result = await kernel.SendAsync(new SubmitCode(code), CancellationToken.None);
             if (!cancellationToken.IsCancellationRequested) return ExecutionOutcomes.From(result.Events);
@@ -75,6 +77,7 @@ public sealed class CSharpSession : IDisposable
         finally
         {
             ConsoleInput.Route(null, CancellationToken.None);
+            ProjectChannel.Route(null, CancellationToken.None);
             oneAtATime.Release();
         }
     }

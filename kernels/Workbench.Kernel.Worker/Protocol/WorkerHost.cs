@@ -13,6 +13,8 @@ public sealed class WorkerHost(MessageChannel channel, CSharpSession session)
 
     private readonly ConcurrentDictionary<long, CancellationTokenSource> running = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<string>> inputs = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<string>> asks = new();
+    private long nextAsk;
 
     public async Task ServeAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,14 @@ public sealed class WorkerHost(MessageChannel channel, CSharpSession session)
                 case InputAnswer answer when inputs.TryRemove(answer.Id, out var waiting):
                     if (answer.Value is { } value) waiting.TrySetResult(value);
                     else waiting.TrySetException(new InvalidOperationException(answer.Refusal ?? "no input"));
+                    break;
+                case ProjectAnswer answer when asks.TryRemove(answer.Ask, out var waiting):
+                    if (answer.ViewPath is { } path) waiting.TrySetResult(path);
+                    else waiting.TrySetException(new Workbench.Api.ProjectAccessException(answer.Refusal ?? "the front gave no view"));
+                    break;
+                case SubmitAnswer answer when asks.TryRemove(answer.Ask, out var waiting):
+                    if (answer.Output is { } output) waiting.TrySetResult(output);
+                    else waiting.TrySetException(new Workbench.Api.OutputSubmissionException(answer.Refusal ?? "the front gave no answer"));
                     break;
             }
             work.RemoveAll(t => t.IsCompleted);
@@ -77,8 +87,30 @@ public sealed class WorkerHost(MessageChannel channel, CSharpSession session)
         await channel.SendAsync(reply);
     }
 
-    private sealed class SocketSink(WorkerHost host, long id) : IExecutionSink
+    private async Task<string> AskAsync(Func<long, WorkerMessage> question, CancellationToken cancellationToken)
     {
+        var ask = Interlocked.Increment(ref nextAsk);
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        asks[ask] = answer;
+        try
+        {
+            await channel.SendAsync(question(ask), cancellationToken);
+            return await answer.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            asks.TryRemove(ask, out _);
+        }
+    }
+
+    private sealed class SocketSink(WorkerHost host, long id) : IExecutionSink, IProjectServices
+    {
+        public Task<string> OpenProjectAsync(CancellationToken cancellationToken) =>
+            host.AskAsync(ask => new ProjectNeeded(id, ask), cancellationToken);
+
+        public Task<string> SubmitOutputAsync(string body, CancellationToken cancellationToken) =>
+            host.AskAsync(ask => new SubmitNeeded(id, ask, body), cancellationToken);
+
         public void Stream(StreamName name, string text) => host.Channel.SendAsync(new StreamEvent(id, name, text)).GetAwaiter().GetResult();
 
         public void Display(MimeBundle bundle, bool update) => host.Channel.SendAsync(new DisplayEvent(id, bundle, update)).GetAwaiter().GetResult();

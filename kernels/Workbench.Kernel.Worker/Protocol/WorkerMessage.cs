@@ -21,6 +21,10 @@ namespace Workbench.Kernel.Worker.Protocol;
 [JsonDerivedType(typeof(ExecuteDone), "executed")]
 [JsonDerivedType(typeof(CompleteDone), "completed")]
 [JsonDerivedType(typeof(InspectDone), "inspected")]
+[JsonDerivedType(typeof(ProjectNeeded), "project_needed")]
+[JsonDerivedType(typeof(ProjectAnswer), "project")]
+[JsonDerivedType(typeof(SubmitNeeded), "submit_needed")]
+[JsonDerivedType(typeof(SubmitAnswer), "submitted")]
 public abstract record WorkerMessage(long Id);
 
 // Front -> worker.
@@ -32,6 +36,12 @@ public sealed record InspectCommand(long Id, string Code, int Cursor) : WorkerMe
 
 /// <summary>Asks the running cell to stop (cooperatively); the front replaces a worker that does not.</summary>
 public sealed record CancelCommand(long Id) : WorkerMessage(Id);
+
+/// <summary>The project view's path in the sandbox for a <see cref="ProjectNeeded"/>, or why there is none.</summary>
+public sealed record ProjectAnswer(long Id, long Ask, string? ViewPath, string? Refusal) : WorkerMessage(Id);
+
+/// <summary>The server's answer (the created output as JSON) for a <see cref="SubmitNeeded"/>, or why it was refused.</summary>
+public sealed record SubmitAnswer(long Id, long Ask, string? Output, string? Refusal) : WorkerMessage(Id);
 
 /// <summary>The user's line for an <see cref="InputNeeded"/>, or why there is none.</summary>
 public sealed record InputAnswer(long Id, string? Value, string? Refusal) : WorkerMessage(Id);
@@ -46,6 +56,12 @@ public sealed record StreamEvent(long Id, StreamName Name, string Text) : Worker
 public sealed record DisplayEvent(long Id, MimeBundle Bundle, bool Update) : WorkerMessage(Id);
 
 public sealed record InputNeeded(long Id, string Prompt, bool Password) : WorkerMessage(Id);
+
+/// <summary>The running cell (<paramref name="Id"/>) opens the project; <paramref name="Ask"/> tells its answers apart.</summary>
+public sealed record ProjectNeeded(long Id, long Ask) : WorkerMessage(Id);
+
+/// <summary>The running cell submits an output for review: <paramref name="Body"/> is the server's submission body.</summary>
+public sealed record SubmitNeeded(long Id, long Ask, string Body) : WorkerMessage(Id);
 
 /// <summary>The cell's outcome; <paramref name="Stuck"/> when it ignored an interrupt and the worker must be replaced.</summary>
 public sealed record ExecuteDone(long Id, ExecutionOutcome Outcome, bool Stuck = false) : WorkerMessage(Id);

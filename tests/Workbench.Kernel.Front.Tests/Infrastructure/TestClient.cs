@@ -59,7 +59,8 @@ internal sealed class TestClient : IDisposable
         throw new TimeoutException("iopub delivered nothing");
     }
 
-    public CellRun Execute(string code, TimeSpan timeout, Action? whileRunning = null)
+    /// <summary>Runs a cell; <c>onOutput</c> sees each output as it arrives, while the cell still runs (a sign-in prompt to act on).</summary>
+    public CellRun Execute(string code, TimeSpan timeout, Action? whileRunning = null, Action<(string Type, JsonElement Content)>? onOutput = null)
     {
         var id = Guid.NewGuid().ToString("N");
         SendShell(Frames(MessageTypes.ExecuteRequest, new { code, silent = false, store_history = true, user_expressions = new { }, allow_stdin = false, stop_on_error = false }, id: id));
@@ -71,7 +72,9 @@ internal sealed class TestClient : IDisposable
             if (deadline.IsCancellationRequested) throw new TimeoutException($"no idle for the cell within {timeout}: {code}");
             if (ReceiveIoPubFull(TimeSpan.FromMilliseconds(200)) is not { } message || message.Parent != id) continue;
             if (message.Type == MessageTypes.Status && message.Content.GetProperty("execution_state").GetString() == "idle") break;
-            if (message.Type != MessageTypes.Status) outputs.Add((message.Type, message.Content));
+            if (message.Type == MessageTypes.Status) continue;
+            outputs.Add((message.Type, message.Content));
+            onOutput?.Invoke((message.Type, message.Content));
         }
         var reply = ReceiveShell(timeout) ?? throw new TimeoutException("no execute_reply");
         return new CellRun(reply.Content, outputs);

@@ -28,6 +28,7 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
     public const string NotebooksClientSecret = "test-only-notebooks-secret-0123456789";
     public const string NotebooksRedirectUri = "https://notebooks.test/callback";
     public const string CliClientId = "workbench-cli";
+    public const string KernelClientId = "workbench-kernel";
 
     private readonly TestDatabase _database;
 
@@ -55,9 +56,9 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
     }
 
     /// <summary>The server on Kestrel at a free loopback port, for a real browser; see <see cref="BaseAddress"/>.</summary>
-    public static async Task<WorkbenchApp> StartOnLoopbackAsync(DatabaseProvider provider)
+    public static async Task<WorkbenchApp> StartOnLoopbackAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval: 4);
+        var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval: 4, settings);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         return app;
@@ -86,6 +87,10 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         builder.UseSetting("OpenId:Clients:1:ClientId", CliClientId);
         builder.UseSetting("OpenId:Clients:1:DisplayName", "Workbench command line");
         builder.UseSetting("OpenId:Clients:1:DeviceCode", "true");
+        builder.UseSetting("OpenId:Clients:2:ClientId", KernelClientId);
+        builder.UseSetting("OpenId:Clients:2:DisplayName", "Workbench C# kernel");
+        builder.UseSetting("OpenId:Clients:2:DeviceCode", "true");
+        builder.UseSetting("OpenId:Clients:2:TokenExchange", "true");
         foreach (var (name, value) in _settings)
         {
             builder.UseSetting(name, value);

@@ -61,5 +61,19 @@ internal static class OidcClient
         return await client.SendAsync(request);
     }
 
+    /// <summary>
+    /// The user (signed in on <paramref name="browser"/>) approves or denies (<paramref name="handler"/>: <c>Approve</c>
+    /// or <c>Deny</c>) the device code <paramref name="userCode"/> on the verification page.
+    /// </summary>
+    public static async Task<HttpResponseMessage> DecideDeviceAsync(HttpClient browser, string userCode, string handler)
+    {
+        var page = await browser.GetStringAsync($"/connect/verify?user_code={Uri.EscapeDataString(userCode)}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await browser.PostAsync($"/connect/verify?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["user_code"] = userCode, ["__RequestVerificationToken"] = token,
+        }));
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

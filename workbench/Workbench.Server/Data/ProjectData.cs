@@ -14,6 +14,9 @@ public sealed record DataPage(
     string Project, int Version, string Dataset, IReadOnlyList<string> Columns, int Offset, int Limit, long Total,
     IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows);
 
+/// <summary>A project's view file as delivered to its kernel; <paramref name="Tag"/> changes whenever the view does.</summary>
+public sealed record ProjectViewFile(string Path, string Tag, bool Unchanged);
+
 /// <summary>
 /// Serves rows of a project's allowlisted datasets to its data scientists, from the project's view (see
 /// <see cref="ProjectViewFiles"/>). Checks, in order: the project is visible to the caller (else 404), a
@@ -75,6 +78,34 @@ public sealed class ProjectData(ProjectChanges projects, ProjectViewFiles views,
         await audit.SaveChangesAsync([AuditEvent.Create(caller.UserId(), AuditActions.DataRowsRead, Subject(projectId),
             new { version = version.Version, dataset, columns, offset = skip, rows = rows.Count })], ct);
         return new DataPage(projectId, version.Version, dataset, columns, skip, take, total, rows);
+    }
+
+    /// <summary>
+    /// The project's whole view file for its kernel (which mounts it read-only into the sandbox), with the same checks
+    /// as <see cref="ReadAsync"/> for every allowlisted dataset at once. <paramref name="knownTag"/> is the tag of the
+    /// copy the caller already has: when the view has not changed since, nothing is delivered (and nothing audited).
+    /// </summary>
+    public async Task<ProjectViewFile> ViewAsync(string projectId, string? knownTag, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var version = await projects.GetCurrentAsync(projectId, caller, ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var refusal = TokenPrincipals.ProjectBindingRefusal(caller, projectId)
+            ?? ProjectRules.DataAccessRefusal(version.Definition, caller.UserId(), today);
+        if (refusal is not null)
+        {
+            await audit.SaveChangesAsync([AuditEvent.Create(caller.UserId(), AuditActions.DataAccessRefused, Subject(projectId),
+                new { version = version.Version, dataset = "(view)", reason = refusal })], ct);
+            throw new AccessDeniedException(refusal);
+        }
+        var path = await views.EnsureAsync(version, ct);
+        var tag = await views.TagAsync(path, ct);
+        if (tag == knownTag)
+        {
+            return new ProjectViewFile(path, tag, Unchanged: true);
+        }
+        await audit.SaveChangesAsync([AuditEvent.Create(caller.UserId(), AuditActions.DataViewDelivered, Subject(projectId),
+            new { version = version.Version, datasets = version.Definition.Datasets.Select(d => d.Dataset).ToArray(), bytes = new FileInfo(path).Length, tag })], ct);
+        return new ProjectViewFile(path, tag, Unchanged: false);
     }
 
     // The names come from the schema (checked when the project was saved); quoting keeps them identifiers all the same.

@@ -75,6 +75,20 @@ public sealed class ProjectViewFiles(IOptions<AnalyticalDataOptions> options, IO
         }
     }
 
+    /// <summary>A tag of the view at <paramref name="viewPath"/> (the fingerprint it was built from): an ETag for its kernel.</summary>
+    public async Task<string> TagAsync(string viewPath, CancellationToken ct)
+    {
+        await _building.WaitAsync(ct);
+        try
+        {
+            return (await File.ReadAllTextAsync(viewPath + ".source", ct))[..32].ToLowerInvariant();
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
     /// <summary>
     /// Deletes the project's work area (its view file and what it was built from), serialised with builds so that no
     /// build is half-way. Returns the files deleted; none when the project has no work area.

@@ -21,6 +21,12 @@ public sealed class OpenIdOptions
 
     public List<OpenIdClient> Clients { get; } = [];
 
+    /// <summary>
+    /// Serves the OpenID endpoints over plain http, as the Development demo does: only for a server that listens on
+    /// loopback alone (a host's own kernels and notebook servers are its only clients). Off by default.
+    /// </summary>
+    public bool AllowHttpOnLoopback { get; set; }
+
     internal static bool IsValid(OpenIdOptions options) =>
         options.AccessTokenLifetime > TimeSpan.Zero && options.RefreshTokenLifetime > TimeSpan.Zero
         && options.KernelTokenLifetime > TimeSpan.Zero

@@ -55,7 +55,7 @@ public static class OpenIdSetup
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableEndUserVerificationEndpointPassthrough();
-                if (builder.Environment.IsDevelopment())
+                if (builder.Environment.IsDevelopment() || options.AllowHttpOnLoopback)
                 {
                     aspNetCore.DisableTransportSecurityRequirement(); // the demo of `workbench up` is http on loopback
                 }

@@ -41,9 +41,14 @@ internal sealed class ProjectTokenHandler(TokenPrincipals principals) : Authoriz
         context.Succeed(requirement);
     }
 
-    /// <summary>GET (and anything else) under <c>/api/projects/ID/data</c>; POST to exactly <c>/api/projects/ID/outputs</c>.</summary>
+    /// <summary>
+    /// GET (and anything else) under <c>/api/projects/ID/data</c>; GET of exactly <c>/api/projects/ID/view</c> (the view
+    /// file the kernel mounts); POST to exactly <c>/api/projects/ID/outputs</c>.
+    /// </summary>
     internal static bool KernelMayCall(HttpRequest request, string projectId) =>
         request.Path.StartsWithSegments($"/api/projects/{projectId}/data", StringComparison.Ordinal)
+        || (HttpMethods.IsGet(request.Method)
+            && string.Equals(request.Path.Value?.TrimEnd('/'), $"/api/projects/{projectId}/view", StringComparison.Ordinal))
         || (HttpMethods.IsPost(request.Method)
             && string.Equals(request.Path.Value?.TrimEnd('/'), $"/api/projects/{projectId}/outputs", StringComparison.Ordinal));
 }

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Audit;
+using Workbench.Kernel.Front.Tests.Infrastructure;
+using Workbench.Server.Database;
+using Workbench.Server.Identity;
+using Workbench.Server.Projects;
+using Workbench.Server.Tests.Data;
+using Workbench.Server.Tests.Infrastructure;
+using Workbench.Server.Tests.OpenId;
+using Workbench.Server.Tests.Projects;
+
+namespace Workbench.EndToEnd.Tests.Kernel;
+
+/// <summary>
+/// A data scientist's day in the sandboxed kernel against a real workbench server: sign in for the project from a
+/// cell (device flow, approved in the workbench), open the project's data, submit a table for review — as that user.
+/// </summary>
+public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : IClassFixture<AnalyticalStoreFixture>
+{
+    private static readonly TimeSpan Cell = TimeSpan.FromSeconds(120);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    [GeneratedRegex("approve code ([A-Z0-9-]+)")]
+    private static partial Regex UserCode();
+
+    private sealed record Setup(WorkbenchApp App, TestUser Scientist, string Project, string Other);
+
+    private async Task<Setup> StartAsync()
+    {
+        var settings = new Dictionary<string, string>(store.Settings) { ["OpenId:AllowHttpOnLoopback"] = "true" };
+        var app = await WorkbenchApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite, settings);
+        var admin = await SignInAsync(app, await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
+        var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
+        var project = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
+        {
+            Datasets = [new DatasetGrant("persons", ["person_id", "sex", "birth_year"])],
+        });
+        var other = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
+        {
+            Datasets = [new DatasetGrant("incomes", ["person_id", "year"])],
+        });
+        return new Setup(app, scientist, project, other);
+    }
+
+    private static async Task<HttpClient> SignInAsync(WorkbenchApp app, TestUser user) =>
+        await WorkbenchApp.SignInAsync(user, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = app.BaseAddress,
+        });
+
+    private static async Task<string> CreateAsync(HttpClient admin, ProjectRequest request)
+    {
+        var response = await admin.PostAsJsonAsync("/api/projects", request, Json);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ProjectResponse>(Json))!.Id;
+    }
+
+    private static async Task<(KernelProcess Kernel, TestClient Client)> StartKernelAsync(params string[] arguments)
+    {
+        var kernel = new KernelProcess(sandboxed: true, arguments);
+        await kernel.WaitForLogAsync("listening on 127.0.0.1", Cell);
+        var client = new TestClient(kernel);
+        client.WaitForIoPub(Cell);
+        await kernel.WaitForLogAsync("worker ready: sandboxed worker: bubblewrap", Cell);
+        return (kernel, client);
+    }
+
+    [Fact]
+    public async Task ProjectKernel_UserApprovesDeviceSignIn_OpensOnlyItsViewAndSubmitsAsTheUser()
+    {
+        var (app, scientist, project, other) = await StartAsync();
+        await using var _ = app;
+        var browser = await SignInAsync(app, scientist);
+        // The other project's view exists on the server (its data scientist read it): still out of this kernel's reach.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/projects/{other}/view")).StatusCode);
+        var (kernel, client) = await StartKernelAsync("--server", app.BaseAddress.ToString(), "--project", project);
+        using var __ = kernel;
+        using var ___ = client;
+        var prompts = new List<string>();
+
+        var open = client.Execute(
+            "var data = await ProjectData.OpenAsync();\nstring.Join(\",\", data.Catalogue.Datasets.Select(d => d.Name + \":\" + string.Join(\"/\", d.Columns.Select(c => c.Name))))",
+            Cell, onOutput: output =>
+            {
+                if (output.Type != "display_data") return;
+                var text = output.Content.GetProperty("data").GetProperty("text/plain").GetString()!;
+                prompts.Add(text);
+                if (UserCode().Match(text) is { Success: true } code)
+                {
+                    var approved = OidcClient.DecideDeviceAsync(browser, code.Groups[1].Value, "Approve").GetAwaiter().GetResult();
+                    Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+                }
+            });
+
+        Assert.Equal("ok", open.Status);
+        Assert.Equal("persons:person_id/birth_year/sex", open.Result);
+        Assert.Contains(prompts, p => p.Contains($"work on project {project}", StringComparison.Ordinal));
+        Assert.Contains("Signed in for project", string.Join("\n", open.Outputs.Where(o => o.Type == "update_display_data")
+            .Select(o => o.Content.GetProperty("data").GetProperty("text/plain").GetString())), StringComparison.Ordinal);
+
+        var mounted = client.Execute(
+            $"string.Join(\",\", System.IO.Directory.GetFiles(\"/project\").Select(System.IO.Path.GetFileName)) + \"|\" + System.IO.File.Exists(\"{Path.Combine(app.Database.Directory, "views", other + ".duckdb")}\")",
+            Cell);
+        Assert.Equal("view.duckdb|False", mounted.Result);
+
+        var submit = client.Execute(
+            "var table = Output.Table(data.Load(\"persons\", \"person_id\", \"sex\")).By(\"sex\").Count(\"person_id\");\n" +
+            "var sent = await table.SubmitAsync(\"Persons by sex\", \"Registered persons per sex in the project view\", \"A standard frequency table\");\n" +
+            "sent.Status",
+            Cell);
+
+        Assert.Equal("ok", submit.Status);
+        Assert.Equal("Submitted", submit.Result);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        var output = await db.OutputRequests.SingleAsync();
+        Assert.Equal((scientist.Id, project, "Persons by sex"), (output.AuthorId, output.ProjectId, output.Title));
+        var exchanged = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.TokenExchanged);
+        Assert.Equal((scientist.Id, $"project:{project}"), (exchanged.Actor, exchanged.Subject));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.DataViewDelivered && e.Subject == $"project:{project}"));
+    }
+
+    [Fact]
+    public async Task ProjectKernel_UserDeniesSignIn_CellFailsWithTheReasonAndNothingIsMounted()
+    {
+        var (app, scientist, project, _) = await StartAsync();
+        await using var _app = app;
+        var browser = await SignInAsync(app, scientist);
+        var (kernel, client) = await StartKernelAsync("--server", app.BaseAddress.ToString(), "--project", project);
+        using var __ = kernel;
+        using var ___ = client;
+
+        var open = client.Execute("var data = await ProjectData.OpenAsync();", Cell, onOutput: output =>
+        {
+            if (output.Type == "display_data" && UserCode().Match(output.Content.GetProperty("data").GetProperty("text/plain").GetString()!) is { Success: true } code)
+                OidcClient.DecideDeviceAsync(browser, code.Groups[1].Value, "Deny").GetAwaiter().GetResult();
+        });
+        var mounted = client.Execute("System.IO.Directory.GetFiles(\"/project\").Length", Cell);
+
+        Assert.Equal("error", open.Status);
+        Assert.Equal("ProjectAccessException", open.ErrorName);
+        Assert.Contains("the sign-in was denied", open.ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("0", mounted.Result);
+    }
+}
