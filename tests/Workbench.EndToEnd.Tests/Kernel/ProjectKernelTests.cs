@@ -150,4 +150,62 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
         Assert.Contains("the sign-in was denied", open.ErrorValue, StringComparison.Ordinal);
         Assert.Equal("0", mounted.Result);
     }
+
+    /// <summary>A kernel token for the user and project, the way the workbench gets one for a kernel it starts.</summary>
+    private static async Task<string> KernelTokenAsync(WorkbenchApp app, HttpClient browser, string project)
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var (_, device) = await OidcClient.PostAsync(http, "/connect/device", new()
+        {
+            ["client_id"] = WorkbenchApp.KernelClientId, ["scope"] = $"openid project:{project}",
+        });
+        await OidcClient.DecideDeviceAsync(browser, device.GetProperty("user_code").GetString()!, "Approve");
+        var (status, user) = await OidcClient.PostAsync(http, "/connect/token", new()
+        {
+            ["client_id"] = WorkbenchApp.KernelClientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["device_code"] = device.GetProperty("device_code").GetString()!,
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var (exchanged, kernel) = await OidcClient.PostAsync(http, "/connect/token", new()
+        {
+            ["client_id"] = WorkbenchApp.KernelClientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["subject_token"] = user.GetProperty("access_token").GetString()!,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token", ["scope"] = $"project:{project}",
+        });
+        Assert.Equal(HttpStatusCode.OK, exchanged);
+        return kernel.GetProperty("access_token").GetString()!;
+    }
+
+    [Fact]
+    public async Task ProjectKernel_TokenFileFromTheWorkbench_NoPromptAndRefusalsCarryTheServersReason()
+    {
+        var (app, scientist, project, _) = await StartAsync();
+        await using var _app = app;
+        var browser = await SignInAsync(app, scientist);
+        var tokenFile = Path.Combine(app.Database.Directory, "kernel-token");
+        await File.WriteAllTextAsync(tokenFile, await KernelTokenAsync(app, browser, project));
+        File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        var (kernel, client) = await StartKernelAsync("--server", app.BaseAddress.ToString(), "--project", project, "--token-file", tokenFile);
+        using var __ = kernel;
+        using var ___ = client;
+
+        var exposed = client.Execute("await ProjectData.OpenAsync()", Cell);
+        File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var open = client.Execute("var data = await ProjectData.OpenAsync(); data.ProjectId", Cell);
+        app.Clock.Advance(TimeSpan.FromDays(367));
+        var late = client.Execute(
+            "await Output.Table(data.Load(\"persons\", \"person_id\", \"sex\")).By(\"sex\").Count(\"person_id\").SubmitAsync(\"Persons by sex\", \"Registered persons per sex\", \"Standard table\")",
+            Cell);
+        var afterRetention = client.Execute("(await ProjectData.OpenAsync()).ProjectId", Cell);
+
+        Assert.Contains("readable by others", exposed.ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("ok", open.Status);
+        Assert.Equal(project, open.Result);
+        Assert.DoesNotContain(open.Outputs, o => o.Type == "display_data");
+        Assert.Equal("OutputSubmissionException", late.ErrorName);
+        Assert.Contains("did not accept the output", late.ErrorValue, StringComparison.Ordinal);
+        Assert.Contains("retention has ended", late.ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("ProjectAccessException", afterRetention.ErrorName);
+        Assert.Contains("retention", afterRetention.ErrorValue, StringComparison.Ordinal);
+    }
 }

@@ -5,8 +5,9 @@ namespace Workbench.Server.Identity;
 
 /// <summary>
 /// When a page is refused only because the MFA sign-in is no longer recent (<see cref="RecentMfaRequirement"/>), the
-/// browser is sent to <c>/Account/StepUp</c> to confirm with an authenticator code, and back afterwards. The API and
-/// every other refusal keep the default behaviour (a status, or the denied page).
+/// browser is sent to <c>/Account/StepUp</c> to confirm with an authenticator code, and back afterwards. An API call
+/// refused with a reason (a project token past its retention, a kernel token outside its project) gets a 403
+/// ProblemDetails that says it; every other refusal keeps the default behaviour (a status, or the denied page).
 /// </summary>
 internal sealed class StepUpRedirect : IAuthorizationMiddlewareResultHandler
 {
@@ -28,6 +29,11 @@ internal sealed class StepUpRedirect : IAuthorizationMiddlewareResultHandler
             var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
             context.Response.Redirect($"{Page}?ReturnUrl={Uri.EscapeDataString(back)}");
             return Task.CompletedTask;
+        }
+        if (authorizeResult.Forbidden && failed is not null && context.Request.Path.StartsWithSegments("/api")
+            && failed.FailureReasons.Select(r => r.Message).Where(m => m.Length > 0).ToList() is { Count: > 0 } reasons)
+        {
+            return Results.Problem(string.Join("; ", reasons), statusCode: StatusCodes.Status403Forbidden, title: "Forbidden").ExecuteAsync(context);
         }
         return _default.HandleAsync(next, context, policy, authorizeResult);
     }
