@@ -158,6 +158,21 @@ public sealed class EscapeTests(SandboxedKernelFixture fixture)
     }
 
     [Fact]
+    public void Project_KernelWithoutProject_OpensNothingAndSaysHowToBindIt()
+    {
+        var open = Run("await ProjectData.OpenAsync()");
+        var submit = Run("await Output.Table(new DataFrame(new StringDataFrameColumn(\"g\", new[] { \"a\" }), new StringDataFrameColumn(\"u\", new[] { \"1\" })))"
+            + ".By(\"g\").Count(\"u\").SubmitAsync(\"A title\", \"A description of it\", \"A reason\")");
+        var mounted = Run("System.IO.Directory.GetFiles(\"/project\").Length");
+
+        Assert.Equal("ProjectAccessException", open.ErrorName);
+        Assert.Contains("this kernel is not bound to a project", open.ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("OutputSubmissionException", submit.ErrorName);
+        Assert.Contains("this kernel is not bound to a project", submit.ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("0", mounted.Result);
+    }
+
+    [Fact]
     public void Exit_CellEndsTheWorker_NextCellRunsInAFreshOne()
     {
         var run = Run("Environment.Exit(3);");
