@@ -28,6 +28,7 @@ public sealed partial class NotebookServers(
 {
     private readonly Dictionary<(string User, string Project), NotebookServer> running = [];
     private readonly SemaphoreSlim changing = new(1, 1);
+    private readonly SemaphoreSlim sweeping = new(1, 1);
 
     private NotebookOptions Options => options.Value;
 
@@ -137,7 +138,21 @@ public sealed partial class NotebookServers(
     }
 
     /// <summary>Stops servers idle for longer than the timeout, whose process ended, or whose user lost access.</summary>
+    /// <remarks>One sweep at a time: a sweep asked for while another runs waits for it and then looks again.</remarks>
     public async Task SweepAsync(CancellationToken ct)
+    {
+        await sweeping.WaitAsync(ct);
+        try
+        {
+            await SweepOnceAsync(ct);
+        }
+        finally
+        {
+            sweeping.Release();
+        }
+    }
+
+    private async Task SweepOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
@@ -190,6 +205,7 @@ public sealed partial class NotebookServers(
     {
         foreach (var server in All()) server.Dispose();
         changing.Dispose();
+        sweeping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the notebook server of {User} for {Project}: {Reason}")]
