@@ -44,12 +44,16 @@ public sealed class CSharpSession : IDisposable
     /// Compiles and runs a trivial cell and asks for completions once, so that the user's first cell and first
     /// completion do not pay for loading Roslyn (seconds). Leaves nothing in the session's variables.
     /// </summary>
-    public async Task WarmUpAsync()
+    public async Task WarmUpAsync(StartupPhases? phases = null)
     {
         await imports.Value;
+        phases?.Done("imports");
         await kernel.SendAsync(new SubmitCode("0"), CancellationToken.None);
+        phases?.Done("first cell");
         await kernel.SendAsync(new RequestCompletions("Console.", new LinePosition(0, 8)), CancellationToken.None);
+        phases?.Done("completion");
         await kernel.SendAsync(new RequestHoverText("Console", new LinePosition(0, 3)), CancellationToken.None);
+        phases?.Done("hover");
     }
 
     /// <summary>Runs one cell. Cancelling the token asks the kernel to cancel, which stops cooperative waits only.</summary>
