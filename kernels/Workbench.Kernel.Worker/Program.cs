@@ -30,7 +30,7 @@ using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolTyp
 await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
 await using var channel = new MessageChannel(new NetworkStream(socket, ownsSocket: false));
 phases.Done("connect");
-using var session = new CSharpSession();
+using var session = new CSharpSession(phases);
 phases.Done("session");
 await session.WarmUpAsync(phases);
 
@@ -55,5 +55,6 @@ else
 phases.Done("lockdown");
 await Console.Error.WriteLineAsync(phases.Summary(runtimeStart));
 await channel.SendAsync(new WorkerReady(0, description));
+_ = session.WarmUpLanguageWhenIdleAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
 await new WorkerHost(channel, session).ServeAsync(CancellationToken.None);
 return 0;
