@@ -26,12 +26,15 @@ if (socketPath is null)
     return 2;
 }
 
+var compilerWarm = CompilerWarmUp.Start();
 using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
 await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
 await using var channel = new MessageChannel(new NetworkStream(socket, ownsSocket: false));
 phases.Done("connect");
 using var session = new CSharpSession(phases);
 phases.Done("session");
+await compilerWarm;
+phases.Done("compiler warm");
 await session.WarmUpAsync(phases);
 
 string description;

@@ -65,6 +65,13 @@ def main():
         t = time.perf_counter()
         run_cell(client, f"{i} + 1")
         latencies.append(time.perf_counter() - t)
+    # The floor of a round trip: kernel_info is answered by the front alone (busy, reply, idle), no worker involved.
+    floor = []
+    for _ in range(50):
+        t = time.perf_counter()
+        client.kernel_info(reply=True, timeout=30)
+        floor.append(time.perf_counter() - t)
+    print(f"kernel_info round trip (front only) median {statistics.median(floor) * 1000:.1f} ms")
     print(f"kernel_info answered {ready:.2f} s, first result {cold:.2f} s, cell median {statistics.median(latencies) * 1000:.1f} ms "
           f"(min {min(latencies) * 1000:.1f}, max {max(latencies) * 1000:.1f})")
     total = 0
@@ -77,6 +84,11 @@ def main():
         print(f"  pid {pid:7} {s.get('Name', ''):16} RSS {rss / 1024:6.1f} MiB (anon {int(s['RssAnon'].split()[0]) / 1024:6.1f}, "
               f"file {int(s['RssFile'].split()[0]) / 1024:6.1f}) threads {s.get('Threads')}  {s.get('cmd', '')}")
     print(f"  tree RSS {total / 1024:.1f} MiB")
+    # The language services are warmed once the session is idle for a second; their memory, for the record.
+    time.sleep(4)
+    client.complete("Console.Wri", 11, reply=True, timeout=60)
+    after = sum(int(status(pid).get("VmRSS", "0 kB").split()[0]) for pid in tree(manager.provisioner.process.pid))
+    print(f"  tree RSS {after / 1024:.1f} MiB after 4 s idle and a completion")
     client.stop_channels()
     manager.shutdown_kernel(now=True)
     log.seek(0)
