@@ -14,7 +14,7 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-from kernel_peer import run_cell
+from kernel_peer import run_cell  # noqa: E402
 
 
 def tree(root_pid):
