@@ -91,8 +91,16 @@ public sealed class CSharpSession : IDisposable
             sink = output;
             ConsoleInput.Route(output, cancellationToken);
             await using var cancel = cancellationToken.Register(() => _ = kernel.SendAsync(new Cancel(), CancellationToken.None));
-            var result = await kernel.SendAsync(new SubmitCode(code), CancellationToken.None);
-            if (!cancellationToken.IsCancellationRequested) return ExecutionOutcomes.From(result.Events);
+            KernelCommandResult? result = null;
+            try
+            {
+                result = await kernel.SendAsync(new SubmitCode(code), CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The cancel may also surface as an exception (seen with a CPU-starved worker): the same as below.
+            }
+            if (result is not null && !cancellationToken.IsCancellationRequested) return ExecutionOutcomes.From(result.Events);
             // .NET Interactive's cancel ends the command but not the code: a loop that never yields keeps the session's
             // scheduler, and the next command would wait for ever. Probe it; a session that does not answer is stuck.
             var probe = Task.Run(() => kernel.SendAsync(new SubmitCode(""), CancellationToken.None));
