@@ -6,6 +6,8 @@ using Workbench.Kernel.Front.Workers;
 
 // workbench-csharp kernel: Workbench.Kernel.Front --connection-file FILE [--unsandboxed-development]
 var log = new KernelLog(Console.Error, TimeProvider.System);
+if (Workbench.Kernel.Worker.Execution.StartupPhases.SinceProcessStart() is { } sinceStart)
+    log.Info($"front started ({sinceStart.TotalMilliseconds:0} ms from its process's start to Main)");
 var options = FrontOptions.Parse(args);
 if (options.Error is { } error)
 {

@@ -6,6 +6,8 @@ using Workbench.Kernel.Worker.Protocol;
 // The worker: Workbench.Kernel.Worker --socket PATH [--no-lockdown]
 // Started by the front (inside the sandbox), it connects to the front's socket, warms up the C# session, locks itself
 // down and only then says it is ready. It never listens on anything.
+var phases = new StartupPhases();
+var runtimeStart = StartupPhases.SinceProcessStart();
 string? socketPath = null;
 var lockdown = true;
 for (var i = 0; i < args.Length; i++)
@@ -24,11 +26,16 @@ if (socketPath is null)
     return 2;
 }
 
+var compilerWarm = CompilerWarmUp.Start();
 using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
 await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
 await using var channel = new MessageChannel(new NetworkStream(socket, ownsSocket: false));
-using var session = new CSharpSession();
-await session.WarmUpAsync();
+phases.Done("connect");
+using var session = new CSharpSession(phases);
+phases.Done("session");
+await compilerWarm;
+phases.Done("compiler warm");
+await session.WarmUpAsync(phases);
 
 string description;
 if (lockdown)
@@ -48,6 +55,9 @@ else
 {
     description = "no lockdown (development)";
 }
+phases.Done("lockdown");
+await Console.Error.WriteLineAsync(phases.Summary(runtimeStart));
 await channel.SendAsync(new WorkerReady(0, description));
+_ = session.WarmUpLanguageWhenIdleAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
 await new WorkerHost(channel, session).ServeAsync(CancellationToken.None);
 return 0;

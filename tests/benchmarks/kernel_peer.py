@@ -1,6 +1,7 @@
 """Side by side through jupyter_client: the workbench-csharp kernel (sandboxed) and the reference .NET Interactive
 kernel. For each: cold start to the first result of a cell, the median round trip of 50 trivial cells, and the
-resident memory of the kernel's whole process tree (front and worker for ours) after them.
+resident memory of the kernel's whole process tree (front and worker for ours) after them: RSS, the goal's measure,
+and PSS beside it (shared pages split between the processes that share them).
 
 Usage: kernel_peer.py KERNEL_NAME [KERNEL_NAME ...]   (JUPYTER_PATH must name the kernelspecs)
 """
@@ -15,7 +16,9 @@ from jupyter_client.manager import KernelManager
 CELLS = 50
 
 
-def tree_rss_kib(root_pid):
+def tree_memory_kib(root_pid):
+    """(RSS, PSS) of the tree in KiB. RSS counts a page once per process mapping it (the runtime's libraries, which
+    front and worker share, twice); PSS splits shared pages between the processes that map them."""
     children = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -26,16 +29,18 @@ def tree_rss_kib(root_pid):
             children.setdefault(int(fields[1]), []).append(int(entry))
         except OSError:
             continue
-    total, todo = 0, [root_pid]
+    rss, pss, todo = 0, 0, [root_pid]
     while todo:
         pid = todo.pop()
         todo.extend(children.get(pid, []))
         try:
             with open(f"/proc/{pid}/status") as f:
-                total += next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+                rss += next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                pss += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
         except (OSError, StopIteration):
             pass
-    return total
+    return rss, pss
 
 
 def run_cell(client, code):
@@ -59,21 +64,21 @@ def measure(name):
         t = time.perf_counter()
         run_cell(client, f"{i} + 1")
         latencies.append(time.perf_counter() - t)
-    rss = tree_rss_kib(manager.provisioner.process.pid)
+    rss, pss = tree_memory_kib(manager.provisioner.process.pid)
     client.stop_channels()
     manager.shutdown_kernel(now=True)
-    return cold, statistics.median(latencies), rss
+    return cold, statistics.median(latencies), rss, pss
 
 
 def main():
     results = {}
     for name in sys.argv[1:]:
-        cold, median, rss = measure(name)
-        results[name] = (cold, median, rss)
-        print(f"{name:24} cold start {cold:6.2f} s   cell median {median * 1000:7.1f} ms   RSS {rss / 1024:7.1f} MiB", flush=True)
+        cold, median, rss, pss = measure(name)
+        results[name] = (cold, median, rss, pss)
+        print(f"{name:24} cold start {cold:6.2f} s   cell median {median * 1000:7.1f} ms   RSS {rss / 1024:7.1f} MiB   (PSS {pss / 1024:7.1f} MiB)", flush=True)
     if len(results) == 2:
-        (a, (ca, ma, ra)), (b, (cb, mb, rb)) = results.items()
-        print(f"ratio {a} / {b}: cold start {ca / cb:.2f}, cell latency {ma / mb:.2f}, memory {ra / rb:.2f}")
+        (a, (ca, ma, ra, pa)), (b, (cb, mb, rb, pb)) = results.items()
+        print(f"ratio {a} / {b}: cold start {ca / cb:.2f}, cell latency {ma / mb:.2f}, memory {ra / rb:.2f} (PSS {pa / pb:.2f})")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ namespace Workbench.Kernel.Front.Hosting;
 
 /// <summary>
 /// Runs one kernel: binds the sockets, then serves shell requests one at a time and control requests beside them
-/// (so that interrupt and shutdown are answered while a cell runs), until a shutdown_request.
+/// (so that interrupt and shutdown are answered while a cell runs), until a shutdown_request or until the Jupyter client
+/// that started the kernel is gone (<see cref="ParentWatch"/>).
 /// </summary>
 internal static class KernelHost
 {
@@ -24,8 +25,12 @@ internal static class KernelHost
         var shell = ServeShellAsync(sockets, dispatcher, stopping.Token);
         var control = ServeAsync(sockets.Control, Channel.Control, dispatcher, stopping.Token);
         var stdin = ReceiveInputAsync(sockets, dispatcher, stopping.Token);
-        var restart = await dispatcher.ShutdownRequested;
-        log.Info($"shutdown requested (restart: {restart})");
+        var parent = ParentWatch.ForThisProcess(Environment.GetEnvironmentVariable("JPY_PARENT_PID"));
+        var parentGone = parent?.WaitUntilGoneAsync(stopping.Token) ?? Task.Delay(Timeout.Infinite, stopping.Token);
+        if (await Task.WhenAny(dispatcher.ShutdownRequested, parentGone) == parentGone)
+            log.Warn($"the Jupyter client (pid {parent!.Pid}) is gone: shutting down the kernel and its worker");
+        else
+            log.Info($"shutdown requested (restart: {await dispatcher.ShutdownRequested})");
         await sockets.FlushAsync(TimeSpan.FromSeconds(2));
         await stopping.CancelAsync();
         await backend.DisposeAsync();

@@ -7,7 +7,7 @@ namespace Workbench.Kernel.Front.Sandbox;
 /// <summary>
 /// The command that starts a worker inside bubblewrap: every namespace unshared (so no network at all, not even
 /// loopback), an unprivileged uid, the runtime and the kernel's files read-only, a private /tmp, the front's socket
-/// directory and exactly one writable work directory, nothing else of the host; memory and task limits from a control
+/// directory and exactly one writable work directory, nothing else of the host; memory, task and CPU limits from a control
 /// group (or, without one, a task limit from prlimit) and the GC heap limit. The worker adds its own seccomp filter.
 /// </summary>
 internal static class SandboxLauncher
@@ -58,7 +58,7 @@ internal static class SandboxLauncher
         string limits;
         try
         {
-            group = ControlGroup.Create(name, options.MemoryLimitBytes, options.PidsLimit);
+            group = ControlGroup.Create(name, options.MemoryLimitBytes, options.PidsLimit, options.CpuLimitCores);
             command.AddRange(["/bin/sh", "-c", JoinGroups, "sh", .. group.ProcsFiles, "--"]);
             limits = group.Description;
         }

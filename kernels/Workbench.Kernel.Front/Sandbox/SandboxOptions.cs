@@ -15,6 +15,14 @@ internal sealed record SandboxOptions(string WorkDirectory, bool Unsandboxed = f
     /// <summary>The .NET GC heap limit inside the worker: a runaway allocation fails with OutOfMemoryException first.</summary>
     public long HeapLimitBytes { get; init; } = 3L << 30;
 
+    /// <summary>
+    /// CPU of the worker's control group, in cores (decimal: 0.5 is half a core's time). Two by default: a busy cell
+    /// cannot take a shared server's every core, and a notebook on a laptop still gets parallel work done.
+    /// </summary>
+    public double CpuLimitCores { get; init; } = DefaultCpuLimitCores;
+
+    public const double DefaultCpuLimitCores = 2;
+
     /// <summary>Tasks (processes and threads) of the worker's control group.</summary>
     public int PidsLimit { get; init; } = 256;
 

@@ -10,7 +10,8 @@ namespace Workbench.Kernel.Front.Workers;
 /// <summary>
 /// Cells run in a worker process (sandboxed unless in development mode), started when the kernel starts so that it is
 /// warm when the first cell comes. An interrupt first asks the cell to stop; a cell that keeps running (a busy loop)
-/// gets its worker replaced after <see cref="InterruptGrace"/>, and the kernel goes on with a fresh session. A worker
+/// gets its worker replaced after <see cref="InterruptGrace"/>, and the kernel goes on with a fresh session; the
+/// replacement starts at the interrupt itself, during the grace period, and is dropped if the cell does stop. A worker
 /// that dies (a memory bomb, <c>Environment.Exit</c>) fails its cell and is replaced the same way. If no worker can be
 /// started the kernel refuses to run code and says why.
 /// </summary>
@@ -23,6 +24,9 @@ internal sealed class WorkerBackend : IKernelBackend
     private readonly KernelLog log;
     private readonly Lock gate = new();
     private Task<WorkerProcess> worker;
+    // A replacement started when an interrupt comes (see InterruptAsync), so that a cell that ignores it costs the
+    // user the rest of a worker start, not all of it.
+    private Task<WorkerProcess>? spare;
     private RunningCell? running;
 
     private sealed record RunningCell(WorkerProcess Worker, long Id, TaskCompletionSource Finished)
@@ -116,10 +120,34 @@ internal sealed class WorkerBackend : IKernelBackend
         lock (gate) cell = running;
         if (cell is null) return;
         cell.Interrupted = true;
+        StartSpare();
         await cell.Worker.CancelAsync(cell.Id);
-        if (await Task.WhenAny(cell.Finished.Task, Task.Delay(InterruptGrace)) == cell.Finished.Task) return;
+        if (await Task.WhenAny(cell.Finished.Task, Task.Delay(InterruptGrace)) == cell.Finished.Task)
+        {
+            // Stopped (a cooperative wait) or replaced already: a spare still held is only memory. It is ended in the
+            // background, so the interrupt's reply does not wait for the spare to finish starting.
+            _ = DropSpareAsync();
+            return;
+        }
         log.Warn($"cell {cell.Id} ignored the interrupt for {InterruptGrace.TotalSeconds:0} s: replacing its worker");
         cell.Worker.Kill();
+    }
+
+    private void StartSpare()
+    {
+        lock (gate)
+        {
+            if (spare is null && worker.IsCompleted) spare = StartWorker();
+        }
+    }
+
+    private async Task DropSpareAsync()
+    {
+        Task<WorkerProcess>? unused;
+        lock (gate) (unused, spare) = (spare, null);
+        if (unused is null) return;
+        try { await (await unused).DisposeAsync(); }
+        catch (SandboxUnavailableException) { /* it did not start; nothing to end */ }
     }
 
     private void Replace(WorkerProcess gone)
@@ -127,7 +155,7 @@ internal sealed class WorkerBackend : IKernelBackend
         lock (gate)
         {
             if (!worker.IsCompletedSuccessfully || worker.Result != gone) return;
-            worker = StartWorker();
+            (worker, spare) = (spare ?? StartWorker(), null);
         }
         _ = gone.DisposeAsync().AsTask();
     }
@@ -143,6 +171,7 @@ internal sealed class WorkerBackend : IKernelBackend
 
     public async ValueTask DisposeAsync()
     {
+        await DropSpareAsync();
         try { await (await worker).DisposeAsync(); }
         catch (SandboxUnavailableException) { /* there was none */ }
         project.Dispose();

@@ -64,6 +64,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             File.SetUnixFileMode(launch.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
             listener.Listen(1);
             process = Process.Start(launch.Start) ?? throw new SandboxUnavailableException("the worker did not start");
+            log.Info($"worker process {process.Id} started");
             var stderr = new ConcurrentQueue<string>();
             process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { stderr.Enqueue(line); log.Info($"worker: {line}"); } };
             process.OutputDataReceived += (_, e) => { if (e.Data is { } line) log.Info($"worker stdout: {line}"); };
@@ -76,6 +77,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             var first = await Task.WhenAny(accept, process.WaitForExitAsync(deadline.Token));
             if (first != accept || !accept.IsCompletedSuccessfully)
                 throw new SandboxUnavailableException(StartFailure(process, stderr, "before it connected"));
+            log.Info("worker connected");
             var worker = new WorkerProcess(process, accept.Result, launch, privateDirectory, log, project);
             var ready = await worker.channel.ReceiveAsync(deadline.Token);
             if (ready is not WorkerReady hello) throw new SandboxUnavailableException(StartFailure(process, stderr, "before it was ready"));

@@ -20,14 +20,19 @@ public sealed class CSharpSession : IDisposable
     private readonly Lazy<Task> imports;
     private IExecutionSink? sink;
 
-    public CSharpSession()
+    public CSharpSession(StartupPhases? phases = null)
     {
         PlainTextValues.Register();
+        phases?.Done("formatter");
         kernel = new CSharpKernel().UseKernelHelpers();
+        phases?.Done("C# kernel");
         kernel.AddAssemblyReferences(ShippedLibraries.Paths(AppContext.BaseDirectory));
+        phases?.Done("references");
         Workbench.Api.WorkbenchFormatters.Register();
+        phases?.Done("Workbench formatters");
+        // The imports end in an expression: compiling and running it once is the warm-up of the first cell.
         imports = new Lazy<Task>(() => kernel.SendAsync(
-            new SubmitCode(string.Concat(ShippedLibraries.Namespaces.Select(n => $"using {n};\n"))), CancellationToken.None));
+            new SubmitCode(string.Concat(ShippedLibraries.Namespaces.Select(n => $"using {n};\n")) + "0"), CancellationToken.None));
         subscription = kernel.KernelEvents.Subscribe(OnEvent);
         ConsoleInput.Install();
         ProjectChannel.Install();
@@ -42,22 +47,44 @@ public sealed class CSharpSession : IDisposable
     public bool Stuck { get; private set; }
 
     /// <summary>
-    /// Compiles and runs a trivial cell and asks for completions once, so that the user's first cell and first
-    /// completion do not pay for loading Roslyn (seconds). Leaves nothing in the session's variables.
+    /// Compiles and runs the session's first submission (the imports and a trivial expression, in one), so that the
+    /// user's first cell does not pay for loading Roslyn. Leaves nothing in the session's variables. The language
+    /// services (completion, hover: Roslyn's workspaces) are warmed later, when the session is idle
+    /// (<see cref="WarmUpLanguageWhenIdleAsync"/>), so that they are not on the way to the first result.
     /// </summary>
-    public async Task WarmUpAsync()
+    public async Task WarmUpAsync(StartupPhases? phases = null)
     {
         await imports.Value;
-        await kernel.SendAsync(new SubmitCode("0"), CancellationToken.None);
-        await kernel.SendAsync(new RequestCompletions("Console.", new LinePosition(0, 8)), CancellationToken.None);
-        await kernel.SendAsync(new RequestHoverText("Console", new LinePosition(0, 3)), CancellationToken.None);
+        phases?.Done("imports and first cell");
     }
+
+    /// <summary>
+    /// Asks for completions and hover text once, after the session has had nothing to do for <paramref name="quiet"/>
+    /// (a user's own first request warms them just the same, and then this does nothing).
+    /// </summary>
+    public async Task WarmUpLanguageWhenIdleAsync(TimeSpan quiet, CancellationToken cancellationToken)
+    {
+        while (!languageUsed)
+        {
+            var seen = Volatile.Read(ref activity);
+            await Task.Delay(quiet, cancellationToken);
+            if (languageUsed) return;
+            if (seen != Volatile.Read(ref activity) || oneAtATime.CurrentCount == 0) continue;
+            await kernel.SendAsync(new RequestCompletions("Console.", new LinePosition(0, 8)), cancellationToken);
+            await kernel.SendAsync(new RequestHoverText("Console", new LinePosition(0, 3)), cancellationToken);
+            languageUsed = true;
+        }
+    }
+
+    private long activity;
+    private volatile bool languageUsed;
 
     /// <summary>Runs one cell. Cancelling the token asks the kernel to cancel, which stops cooperative waits only.</summary>
     public async Task<ExecutionOutcome> ExecuteAsync(string code, IExecutionSink output, CancellationToken cancellationToken)
     {
         if (SubmissionPolicy.Refusal(code) is { } refusal)
             return ExecutionOutcome.Failure(new ExecutionError(ExecutionError.Refused, refusal, [$"{ExecutionError.Refused}: {refusal}"]));
+        Interlocked.Increment(ref activity);
         await oneAtATime.WaitAsync(cancellationToken);
         try
         {
@@ -66,8 +93,16 @@ public sealed class CSharpSession : IDisposable
             ConsoleInput.Route(output, cancellationToken);
             ProjectChannel.Route(output as IProjectServices, cancellationToken);
             await using var cancel = cancellationToken.Register(() => _ = kernel.SendAsync(new Cancel(), CancellationToken.None));
-            var result = await kernel.SendAsync(new SubmitCode(code), CancellationToken.None);
-            if (!cancellationToken.IsCancellationRequested) return ExecutionOutcomes.From(result.Events);
+            KernelCommandResult? result = null;
+            try
+            {
+                result = await kernel.SendAsync(new SubmitCode(code), CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The cancel may also surface as an exception (seen with a CPU-starved worker): the same as below.
+            }
+            if (result is not null && !cancellationToken.IsCancellationRequested) return ExecutionOutcomes.From(result.Events);
             // .NET Interactive's cancel ends the command but not the code: a loop that never yields keeps the session's
             // scheduler, and the next command would wait for ever. Probe it; a session that does not answer is stuck.
             var probe = Task.Run(() => kernel.SendAsync(new SubmitCode(""), CancellationToken.None));
@@ -84,6 +119,7 @@ public sealed class CSharpSession : IDisposable
 
     public async Task<Completions> CompleteAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
     {
+        languageUsed = true;
         await imports.Value;
         var cursor = CodePoints.ToUtf16Index(code, cursorCodePoints);
         var result = await kernel.SendAsync(new RequestCompletions(code, CodePoints.ToLinePosition(code, cursor)), cancellationToken);
@@ -93,6 +129,7 @@ public sealed class CSharpSession : IDisposable
 
     public async Task<Inspection> InspectAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
     {
+        languageUsed = true;
         await imports.Value;
         var cursor = CodePoints.ToUtf16Index(code, cursorCodePoints);
         // A cursor just after a name (where Jupyter puts it) hovers over nothing; look one character back as well.

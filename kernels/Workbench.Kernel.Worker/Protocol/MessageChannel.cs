@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Workbench.Kernel.Worker.Protocol;
@@ -20,12 +21,14 @@ public sealed class MessageChannel(Stream stream) : IAsyncDisposable
 
     public async Task SendAsync(WorkerMessage message, CancellationToken cancellationToken = default)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(message, Json);
+        // The message and its newline in one write: one system call and one packet per message.
+        var line = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(line)) JsonSerializer.Serialize(json, message, Json);
+        line.Write("\n"u8);
         await writing.WaitAsync(cancellationToken);
         try
         {
-            await stream.WriteAsync(line, cancellationToken);
-            await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
+            await stream.WriteAsync(line.WrittenMemory, cancellationToken);
             await stream.FlushAsync(cancellationToken);
         }
         finally

@@ -68,6 +68,9 @@ internal sealed class KernelProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The front's pid (its worker is a descendant).</summary>
+    public int Pid => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
@@ -81,6 +84,20 @@ internal sealed class KernelProcess : IDisposable
             if (process.HasExited) throw new InvalidOperationException($"the kernel exited ({process.ExitCode}): {Log}");
             await Task.Delay(20, deadline.Token);
         }
+    }
+
+    /// <summary>A connection file with free loopback ports and a random key, for a front started some other way.</summary>
+    public static string WriteConnectionFile(string directory)
+    {
+        var file = Path.Combine(directory, "kernel.json");
+        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        File.WriteAllText(file, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["transport"] = "tcp", ["ip"] = "127.0.0.1", ["shell_port"] = ports[0], ["iopub_port"] = ports[1],
+            ["stdin_port"] = ports[2], ["control_port"] = ports[3], ["hb_port"] = ports[4],
+            ["key"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), ["signature_scheme"] = "hmac-sha256",
+        }));
+        return file;
     }
 
     private static int FreePort()

@@ -14,6 +14,7 @@ public sealed class InterruptTests(SandboxedKernelFixture fixture)
         var client = fixture.Client;
         var clock = Stopwatch.StartNew();
         string? controlAnswer = null;
+        var logBefore = fixture.Kernel.Log.Split('\n').Length;
 
         var run = client.Execute("long spins = 0; while (true) { spins++; }", SandboxedKernelFixture.Cell, whileRunning: () =>
         {
@@ -30,6 +31,11 @@ public sealed class InterruptTests(SandboxedKernelFixture fixture)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the interrupt took {clock.Elapsed}");
         var next = client.Execute("1 + 1", SandboxedKernelFixture.Cell);
         Assert.Equal("2", next.Result);
+        // The replacement was started at the interrupt, before the stuck worker was given up, not after.
+        var since = fixture.Kernel.Log.Split('\n').Skip(logBefore).ToList();
+        var spareStarted = since.FindIndex(l => l.Contains("info: worker process ", StringComparison.Ordinal));
+        var replacing = since.FindIndex(l => l.Contains("replacing", StringComparison.Ordinal));
+        Assert.True(spareStarted >= 0 && replacing > spareStarted, string.Join('\n', since));
     }
 
     [Fact]
