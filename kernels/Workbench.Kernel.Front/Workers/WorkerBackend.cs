@@ -118,7 +118,12 @@ internal sealed class WorkerBackend : IKernelBackend
     {
         RunningCell? cell;
         lock (gate) cell = running;
-        if (cell is null) return;
+        if (cell is null)
+        {
+            log.Info("interrupt: no cell is running");
+            return;
+        }
+        log.Info($"interrupt: asking cell {cell.Id} to stop");
         cell.Interrupted = true;
         StartSpare();
         await cell.Worker.CancelAsync(cell.Id);
@@ -126,6 +131,7 @@ internal sealed class WorkerBackend : IKernelBackend
         {
             // Stopped (a cooperative wait) or replaced already: a spare still held is only memory. It is ended in the
             // background, so the interrupt's reply does not wait for the spare to finish starting.
+            log.Info($"interrupt: cell {cell.Id} stopped");
             _ = DropSpareAsync();
             return;
         }

@@ -85,7 +85,14 @@ public sealed class CSharpSession : IDisposable
         if (SubmissionPolicy.Refusal(code) is { } refusal)
             return ExecutionOutcome.Failure(new ExecutionError(ExecutionError.Refused, refusal, [$"{ExecutionError.Refused}: {refusal}"]));
         Interlocked.Increment(ref activity);
-        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await oneAtATime.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return Interrupted(); // interrupted before it started: nothing ran
+        }
         try
         {
             await imports.Value;

@@ -30,16 +30,30 @@ public sealed class CpuLimitTests
         var clock = Stopwatch.StartNew();
         // Four spinning threads besides the cell's own loop: on a machine busy with other work the group still runs
         // out of its half core within a period and is throttled.
-        const string busy = "for (var t = 0; t < 4; t++) new System.Threading.Thread(() => { while (true) { } }) { IsBackground = true }.Start(); long spins = 0; while (true) { spins++; }";
-        var run = client.Execute(busy, SandboxedKernelFixture.Cell, whileRunning: () =>
+        // The cell says when its loop runs; only then is the throttling the loop's, and the interrupt the loop's.
+        const string busy = "for (var t = 0; t < 4; t++) new System.Threading.Thread(() => { while (true) { } }) { IsBackground = true }.Start(); "
+            + "Console.WriteLine(\"spinning\"); long spins = 0; while (true) { spins++; }";
+        var interrupted = false;
+        TestClient.CellRun run;
+        try
         {
-            var waited = Stopwatch.StartNew();
-            while (Throttled(group) == 0 && waited.Elapsed < TimeSpan.FromSeconds(15)) Thread.Sleep(200);
-            Assert.True(Throttled(group) > 0, $"the busy worker was never throttled: {File.ReadAllText(Path.Combine(group, "cpu.stat"))}");
-            client.SendControl(client.Frames(MessageTypes.InterruptRequest));
-            Assert.Equal(MessageTypes.InterruptReply, client.ReceiveControl(TimeSpan.FromSeconds(10))?.Type);
-        });
+            run = client.Execute(busy, SandboxedKernelFixture.Cell, onOutput: output =>
+            {
+                if (interrupted || output.Type != MessageTypes.Stream || !output.Content.GetProperty("text").GetString()!.Contains("spinning", StringComparison.Ordinal)) return;
+                interrupted = true;
+                var waited = Stopwatch.StartNew();
+                while (Throttled(group) == 0 && waited.Elapsed < TimeSpan.FromSeconds(15)) Thread.Sleep(200);
+                Assert.True(Throttled(group) > 0, $"the busy worker was never throttled: {File.ReadAllText(Path.Combine(group, "cpu.stat"))}");
+                client.SendControl(client.Frames(MessageTypes.InterruptRequest));
+                Assert.Equal(MessageTypes.InterruptReply, client.ReceiveControl(TimeSpan.FromSeconds(10))?.Type);
+            });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{kernel.Log}", e);
+        }
 
+        Assert.True(interrupted, "the loop never said it runs");
         Assert.True(run.ErrorName == "KernelInterrupted", $"{run.ErrorName}: {run.ErrorValue}\n{kernel.Log}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the interrupt took {clock.Elapsed}");
         Assert.Equal("2", client.Execute("1 + 1", SandboxedKernelFixture.Cell).Result);
