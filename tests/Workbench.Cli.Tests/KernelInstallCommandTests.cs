@@ -85,4 +85,25 @@ public sealed class KernelInstallCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--front must name Workbench.Kernel.Front.dll", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Install_Server_PutsItInTheKernelsEnvironment()
+    {
+        var result = await CliRunner.RunAsync(_dir.Path, Environment, "kernel", "install", "--server", "https://workbench.example/");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("https://workbench.example/", ReadSpec().GetProperty("env").GetProperty("WORKBENCH_SERVER").GetString());
+    }
+
+    [Theory]
+    [InlineData("http://workbench.example")]
+    [InlineData("not a url")]
+    public async Task Install_ServerNotHttpsOffLoopback_ExitsTwoAndWritesNothing(string server)
+    {
+        var result = await CliRunner.RunAsync(_dir.Path, Environment, "kernel", "install", "--server", server);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--server must be an https URL", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(DataDir, "kernels")));
+    }
 }

@@ -30,6 +30,7 @@ public sealed class UpCommandTests : IDisposable
         var spec = await File.ReadAllTextAsync(_dir["jupyter/kernels/workbench-csharp/kernel.json"]);
         Assert.Contains("\"display_name\": \"C# (Workbench)\"", spec, StringComparison.Ordinal);
         Assert.DoesNotContain("--unsandboxed-development", spec, StringComparison.Ordinal);
+        Assert.Contains("\"WORKBENCH_SERVER\": \"http://127.0.0.1:5080/\"", spec, StringComparison.Ordinal); // the demo's own server
     }
 
     [Fact]

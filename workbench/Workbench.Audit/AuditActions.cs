@@ -23,6 +23,9 @@ public static class AuditActions
     public const string DataAccessRefused = "data.access_refused";
     public const string DataRowsRead = "data.rows_read";
     public const string DataViewDelivered = "data.view_delivered";
+    public const string NotebookStarted = "notebook.started";
+    public const string NotebookStopped = "notebook.stopped";
+    public const string NotebookAccessDenied = "notebook.access_denied";
     public const string WorkAreaDeleted = "project.work_area_deleted";
     public const string AuditExported = "audit.exported";
     public const string ClientAuthorized = "oidc.client_authorized";

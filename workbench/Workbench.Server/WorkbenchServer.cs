@@ -3,6 +3,7 @@ using Workbench.Server.Audit;
 using Workbench.Server.Database;
 using Workbench.Server.Errors;
 using Workbench.Server.Identity;
+using Workbench.Server.Notebooks;
 using Workbench.Server.OpenId;
 using Workbench.Server.Organisations;
 using Workbench.Server.Outputs;
@@ -31,6 +32,7 @@ public static class WorkbenchServer
         builder.AddQuestions();
         builder.AddAnalyticalData();
         builder.AddOutputs();
+        builder.AddNotebooks();
         builder.AddWebSurface();
 
         var app = builder.Build();
@@ -49,6 +51,7 @@ public static class WorkbenchServer
         app.MapUsersApi();
         app.MapOrganisationsApi();
         app.MapOutputsApi();
+        app.MapNotebooks();
         return app;
     }
 

@@ -15,12 +15,17 @@ public static class WorkbenchFormatters
     /// <summary>The HTML of the project's catalogue.</summary>
     public static string ToHtml(ProjectCatalogue catalogue) => CatalogueHtml.Render(catalogue ?? throw new ArgumentNullException(nameof(catalogue)));
 
-    /// <summary>Registers the HTML formatters with .NET Interactive (replacing the DataFrame's stock one).</summary>
+    private const string PngMimeType = "image/png";
+
+    /// <summary>Registers the HTML formatters with .NET Interactive (replacing the DataFrame's stock one) and shows charts as PNG.</summary>
     public static void Register()
     {
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(DataFrameHtml.Render(frame)), HtmlFormatter.MimeType);
         Formatter.Register<ProjectCatalogue>((catalogue, writer) => writer.Write(CatalogueHtml.Render(catalogue)), HtmlFormatter.MimeType);
         Formatter.Register<OutputPreview>((preview, writer) => writer.Write(preview.ToHtml()), HtmlFormatter.MimeType);
         Formatter.Register<TableRequest>((request, writer) => writer.Write(request.Preview().ToHtml()), HtmlFormatter.MimeType);
+        Formatter.Register<ScottPlot.Plot>((plot, writer) => writer.Write(ChartImage.PngBase64(plot)), PngMimeType);
+        Formatter.Register<ScottPlot.Plot>((_, writer) => writer.Write($"chart ({ChartImage.Size.Width}×{ChartImage.Size.Height} PNG)"), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(ScottPlot.Plot), PngMimeType, PlainTextFormatter.MimeType);
     }
 }

@@ -7,10 +7,11 @@ namespace Workbench.Kernel.Worker.Execution;
 internal static class ShippedLibraries
 {
     /// <summary>File-name patterns of the referenced assemblies, in the worker's directory: the Workbench API (with the
-    /// output-control types its previews show), the network library, Microsoft.Data.Analysis, every ML.NET assembly (MLContext's types are spread over them), QuikGraph.</summary>
+    /// output-control types its previews show), the network library, Microsoft.Data.Analysis, every ML.NET assembly (MLContext's types are spread over them), QuikGraph, ScottPlot for charts.</summary>
     private static readonly string[] Patterns =
     [
         "Workbench.Kernel.Api.dll", "OutputControl.dll", "Workbench.Networks.dll", "Microsoft.Data.Analysis.dll", "Microsoft.ML*.dll", "QuikGraph*.dll",
+        "ScottPlot.dll", "SkiaSharp.dll",
     ];
 
     /// <summary>Imported into every session, so that a notebook starts with the Workbench API and DataFrame at hand.</summary>

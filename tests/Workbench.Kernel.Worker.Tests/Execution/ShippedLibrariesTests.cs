@@ -36,6 +36,20 @@ public sealed class ShippedLibrariesTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task Execute_ChartResult_DisplaysAsPngImage()
+    {
+        var outcome = await session.ExecuteAsync(
+            "var plot = new ScottPlot.Plot(); plot.Add.Bars(new double[] { 3, 5, 2 }); plot.Title(\"Sites per year\"); plot",
+            new RecordingSink(), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error?.Value);
+        var png = Convert.FromBase64String(outcome.Result!.Data["image/png"]);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 2000, $"{png.Length} bytes: an empty picture?");
+        Assert.Equal("chart (720×420 PNG)", outcome.Result.Plain);
+    }
+
+    [Fact]
     public async Task Execute_LibraryNotShipped_FailsToCompile()
     {
         var outcome = await session.ExecuteAsync("typeof(DuckDB.NET.Data.DuckDBConnection)", new RecordingSink(), CancellationToken.None);

@@ -126,6 +126,10 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
     });
 
+    /// <summary>For the Kestrel server of <see cref="StartOnLoopbackAsync"/>: a real HTTP client that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateLoopbackClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+
     /// <summary>A client that does not follow redirects and keeps cookies.</summary>
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -45,7 +45,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         PrepareData(settings, cancellationToken);
-        InstallKernelWhereJupyterIs();
+        InstallKernelWhereJupyterIs(new Uri($"http://127.0.0.1:{settings.Port}/"));
         if (settings.NoServer) return 0;
         await DemoServer.RunAsync(settings.Port, settings.Seed, cancellationToken);
         return 0;
@@ -80,7 +80,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
     /// The kernelspec <c>workbench-csharp</c> for the current user when Jupyter is on this machine (as
     /// <c>workbench kernel install</c> does); without Jupyter there is nothing to install it into.
     /// </summary>
-    private static void InstallKernelWhereJupyterIs()
+    private static void InstallKernelWhereJupyterIs(Uri server)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         if (!path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, "jupyter"))))
@@ -93,7 +93,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             AnsiConsole.MarkupLine("[yellow]warning:[/] the kernel front is not built, so the kernel was not installed; build kernels/Workbench.Kernel.Front.");
             return;
         }
-        var file = Kernel.KernelSpec.For(front, unsandboxed: false).Write(Kernel.KernelSpec.UserDataDirectory());
+        var file = Kernel.KernelSpec.For(front, unsandboxed: false, server).Write(Kernel.KernelSpec.UserDataDirectory());
         AnsiConsole.MarkupLine($"Installed the Jupyter kernel {Kernel.KernelSpec.Name} in {Markup.Escape(file)}.");
     }
 

@@ -17,6 +17,10 @@ internal sealed class InstallCommand : Command<InstallCommand.Settings>
         [Description("The Jupyter data directory. Default: JUPYTER_DATA_DIR, else XDG_DATA_HOME/jupyter, else ~/.local/share/jupyter.")]
         public string? DataDirectory { get; init; }
 
+        [CommandOption("--server <URL>")]
+        [Description("The workbench server the kernel signs in to for a notebook's project (https, or http on loopback). Default: none; a notebook's workbench.json names it.")]
+        public string? Server { get; init; }
+
         [CommandOption("--unsandboxed-development")]
         [Description("Run cells without the sandbox, in the kernel process. Development machines only; every banner says so.")]
         public bool Unsandboxed { get; init; }
@@ -32,7 +36,11 @@ internal sealed class InstallCommand : Command<InstallCommand.Settings>
         if (!string.Equals(Path.GetFileName(front), KernelSpec.FrontAssembly, StringComparison.Ordinal))
             throw new ArgumentException($"--front must name {KernelSpec.FrontAssembly}, not {Path.GetFileName(front)}");
 
-        var file = KernelSpec.For(front, settings.Unsandboxed).Write(Path.GetFullPath(settings.DataDirectory ?? KernelSpec.UserDataDirectory()));
+        Uri? server = null;
+        if (settings.Server is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out server)
+            || !(server.Scheme == Uri.UriSchemeHttps || (server.Scheme == Uri.UriSchemeHttp && server.IsLoopback))))
+            throw new ArgumentException($"--server must be an https URL (plain http only on loopback), not '{url}'");
+        var file = KernelSpec.For(front, settings.Unsandboxed, server).Write(Path.GetFullPath(settings.DataDirectory ?? KernelSpec.UserDataDirectory()));
         AnsiConsole.MarkupLine($"Installed kernel {KernelSpec.Name} in {Markup.Escape(file)}");
         if (settings.Unsandboxed)
             AnsiConsole.MarkupLine("[yellow]warning:[/] this kernel runs cells WITHOUT the sandbox. Use it on a development machine only.");

@@ -16,18 +16,31 @@ internal sealed record KernelSpec(
     [property: JsonPropertyName("interrupt_mode")] string InterruptMode,
     [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string> Metadata)
 {
+    /// <summary>The environment of the front: the workbench server a notebook's project lives on (<c>WORKBENCH_SERVER</c>).</summary>
+    [JsonPropertyName("env")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Env { get; init; }
+
     public const string Name = "workbench-csharp";
     public const string FrontAssembly = "Workbench.Kernel.Front.dll";
     public const string UnsandboxedSwitch = "--unsandboxed-development";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static KernelSpec For(string frontDll, bool unsandboxed) => new(
+    /// <summary>
+    /// The kernelspec of <paramref name="frontDll"/> (sandboxed unless <paramref name="unsandboxed"/>); <paramref name="server"/>
+    /// is the workbench server for every notebook of this user (the project comes from the notebook's
+    /// <c>workbench.json</c> or <c>WORKBENCH_PROJECT</c>), null to leave it to those.
+    /// </summary>
+    public static KernelSpec For(string frontDll, bool unsandboxed, Uri? server = null) => new(
         [DotnetHost(), frontDll, "--connection-file", "{connection_file}", .. unsandboxed ? new[] { UnsandboxedSwitch } : []],
         unsandboxed ? "C# (Workbench, UNSANDBOXED development)" : "C# (Workbench)",
         "C#",
         "message",
-        new Dictionary<string, string>());
+        new Dictionary<string, string>())
+    {
+        Env = server is null ? null : new Dictionary<string, string> { ["WORKBENCH_SERVER"] = server.AbsoluteUri },
+    };
 
     /// <summary>The front built beside this program by the solution (see the project file); <c>--front</c> overrides it.</summary>
     public static string? BuiltFront() =>

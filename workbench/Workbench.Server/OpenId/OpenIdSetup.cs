@@ -68,9 +68,13 @@ public static class OpenIdSetup
             });
 
         builder.Services.AddAuthentication(CookieOrBearer).AddPolicyScheme(CookieOrBearer, "Sign-in cookie or bearer token", o =>
-            o.ForwardDefaultSelector = c => c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
-                : IdentityConstants.ApplicationScheme);
+            o.ForwardDefaultSelector = c => c.Request.Headers.Authorization.ToString() switch
+            {
+                // The kernels of the workbench's own notebook servers (see Notebooks/KernelCredentials).
+                var h when h.StartsWith("Bearer " + Notebooks.KernelCredentials.Prefix, StringComparison.Ordinal) => Notebooks.KernelCredentialHandler.SchemeName,
+                var h when h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme,
+                _ => IdentityConstants.ApplicationScheme,
+            });
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<IAuthorizationHandler, ProjectTokenHandler>();
         return builder;

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Workbench.Audit;
+using Workbench.Server.Database;
+using Workbench.Server.Identity;
+using Workbench.Server.Tests.Infrastructure;
+using Workbench.Server.Tests.Notebooks;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workbench.Server.Tests.Browser;
+
+/// <summary>
+/// A data scientist opens their project's notebooks from the workbench and runs a cell in the sandboxed kernel; the
+/// notebook server is theirs alone, and nothing is downloaded through it.
+/// </summary>
+[Collection(BrowserJourneys.Name)]
+public sealed class NotebookJourneyTests(Chromium chromium)
+{
+    [Fact]
+    public async Task Notebooks_ScientistOpensProjectAndRunsACell_OthersAndDownloadsAreRefused()
+    {
+        using var area = new NotebookArea();
+        await using var app = await WorkbenchApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite, area.Settings());
+        var (scientist, project) = await NotebookArea.ProjectAsync(app);
+        var outsider = await app.CreateUserAsync("outsider", "CBS", WorkbenchRole.DataScientist);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        page.SetDefaultTimeout(60_000);
+        await BrowserSignIn.SignInAsync(page, scientist);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notebooks" }).ClickAsync();
+        await Expect(page.Locator("#transfers")).ToHaveTextAsync("Download and upload are switched off");
+        await page.Locator($"tr[data-project='{project}']").GetByRole(AriaRole.Button, new() { Name = "Open notebooks" }).ClickAsync();
+        await page.WaitForURLAsync($"**/notebooks/{project}/tree**");
+        var saved = await page.APIRequest.PutAsync($"/notebooks/{project}/api/contents/first.ipynb", new() { DataObject = NotebookArea.Notebook("6 * 7") });
+        Assert.Equal(201, saved.Status);
+        await page.GotoAsync($"/notebooks/{project}/notebooks/first.ipynb");
+        await Expect(page.Locator("#kernel_indicator_icon.kernel_idle_icon")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await page.Locator(".CodeMirror").First.ClickAsync();
+        await page.Keyboard.PressAsync("Shift+Enter");
+
+        await Expect(page.Locator(".output_subarea").First).ToContainTextAsync("42", new() { Timeout = 120_000 });
+        Assert.Equal(403, (await page.APIRequest.GetAsync($"/notebooks/{project}/files/first.ipynb")).Status);
+        Assert.Equal(403, (await page.APIRequest.GetAsync($"/notebooks/{project}/nbconvert/html/first.ipynb?download=true")).Status);
+        Assert.Equal(403, (await page.APIRequest.GetAsync($"/notebooks/{project}/api/contents/first.ipynb?type=file&format=base64")).Status);
+        var other = await chromium.NewPageAsync(app.BaseAddress);
+        await BrowserSignIn.SignInAsync(other, outsider);
+        var refused = await other.APIRequest.GetAsync($"/notebooks/{project}/tree");
+        Assert.Equal(403, refused.Status);
+        Assert.Contains("not a member", await refused.TextAsync(), StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.NotebookStarted && e.Actor == scientist.Id));
+        Assert.Equal(4, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.NotebookAccessDenied));
+    }
+}

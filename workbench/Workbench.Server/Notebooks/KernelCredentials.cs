@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Workbench.Server.Notebooks;
+
+/// <summary>
+/// The tokens the workbench gives the kernels of the notebook servers it starts: random, held only as SHA-256 here,
+/// bound to one user and one project and marked as kernel tokens, so they reach exactly what a token-exchange kernel
+/// token reaches (the project's data, its view, output submission) and are checked for membership and retention on
+/// every request. Revoked when the notebook server stops; gone when the workbench restarts (so are its servers).
+/// </summary>
+public sealed class KernelCredentials
+{
+    public const string Prefix = "wbk_";
+
+    private readonly ConcurrentDictionary<string, ClaimsPrincipal> byHash = new(StringComparer.Ordinal);
+
+    /// <summary>A new credential for <paramref name="principal"/> (a kernel identity); the secret is returned once.</summary>
+    public string Issue(ClaimsPrincipal principal)
+    {
+        var secret = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        byHash[Hash(secret)] = principal;
+        return secret;
+    }
+
+    public void Revoke(string secret) => byHash.TryRemove(Hash(secret), out _);
+
+    internal ClaimsPrincipal? Find(string secret) => byHash.TryGetValue(Hash(secret), out var principal) ? principal : null;
+
+    // The lookup is by hash, so no comparison of secrets happens at all (nothing to time).
+    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+/// <summary>Authenticates <c>Authorization: Bearer wbk_…</c> against <see cref="KernelCredentials"/>.</summary>
+internal sealed class KernelCredentialHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KernelCredentials credentials)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "KernelCredential";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer " + KernelCredentials.Prefix, StringComparison.Ordinal)) return Task.FromResult(AuthenticateResult.NoResult());
+        return Task.FromResult(credentials.Find(header["Bearer ".Length..]) is { } principal
+            ? AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName))
+            : AuthenticateResult.Fail("the kernel credential is not (or no longer) valid"));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using Workbench.Audit;
+using Workbench.Server.Audit;
+using Workbench.Server.Database;
+using Workbench.Server.Identity;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Workbench.Server.Notebooks;
+
+/// <summary>
+/// <c>/notebooks/{project}/…</c>: the caller's own notebook server for that project, behind the workbench sign-in
+/// (a cookie sign-in with MFA; tokens are refused), the project membership and retention, checked on every request
+/// including WebSockets. Downloads (<c>files/</c>, <c>nbconvert/</c>, <c>view/</c>, <c>?download=1</c>, raw file content)
+/// and uploads (saving anything but a notebook or a folder) are refused; terminals do not exist.
+/// </summary>
+internal static class NotebookProxy
+{
+    public const string Transfers = "downloads and uploads are switched off in the workbench's notebooks: results leave only through output control";
+
+    private static readonly HttpMessageInvoker Client = new(new SocketsHttpHandler
+    {
+        UseProxy = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, UseCookies = false,
+        EnableMultipleHttp2Connections = true, ConnectTimeout = TimeSpan.FromSeconds(15),
+    });
+
+    public static IEndpointRouteBuilder MapNotebookProxy(this IEndpointRouteBuilder app)
+    {
+        app.Map("/notebooks/{project}/{**rest}", ForwardAsync).RequireAuthorization(Policies.SignedInWithMfa).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task ForwardAsync(
+        HttpContext http, string project, string? rest, NotebookServers servers, WorkbenchDbContext db, AuditTrail audit,
+        IHttpForwarder forwarder, TimeProvider time)
+    {
+        var userId = http.User.UserId();
+        var refusal = http.Request.Headers.Authorization.Count > 0 ? "notebooks open with the workbench sign-in, not with a token"
+            : await NotebookServers.RefusalAsync(db, project, userId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), http.RequestAborted)
+            ?? (await TransferAsync(http.Request, rest ?? "") ? Transfers : null);
+        if (refusal is not null)
+        {
+            await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookAccessDenied, $"project:{project}",
+                new { path = http.Request.Path.Value, method = http.Request.Method, reason = refusal })], http.RequestAborted);
+            await Results.Problem(refusal, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden").ExecuteAsync(http);
+            return;
+        }
+        if (servers.Find(userId, project) is not { } server)
+        {
+            await Results.Problem($"you have no notebook server running for project {project}: start it on the Notebooks page (/Notebooks)",
+                statusCode: StatusCodes.Status404NotFound, title: "Not running").ExecuteAsync(http);
+            return;
+        }
+        server.Touch(time.GetUtcNow());
+        var error = await forwarder.SendAsync(http, server.Origin.AbsoluteUri, Client, ForwarderRequestConfig.Empty, new TokenTransformer(server.Token));
+        if (error != ForwarderError.None && !http.Response.HasStarted)
+            await Results.Problem($"the notebook server did not answer ({error})", statusCode: StatusCodes.Status502BadGateway).ExecuteAsync(http);
+    }
+
+    /// <summary>Whether the request would take a file out or bring one in.</summary>
+    internal static async Task<bool> TransferAsync(HttpRequest request, string rest)
+    {
+        var first = rest.Split('/', 2)[0];
+        if (first is "files" or "nbconvert" or "view" or "terminals") return true;
+        if (request.Query.TryGetValue("download", out var download) && download.Any(d => d is "1" or "true")) return true;
+        if (!rest.StartsWith("api/contents", StringComparison.Ordinal)) return first == "api" && rest.StartsWith("api/terminals", StringComparison.Ordinal);
+        if (HttpMethods.IsGet(request.Method))
+            return request.Query["type"] == "file" || request.Query["format"] == "base64";
+        if (!(HttpMethods.IsPut(request.Method) || HttpMethods.IsPost(request.Method) || HttpMethods.IsPatch(request.Method))) return false;
+        // A save of a notebook, a new folder, a rename or a copy are work; a "file" with content is an upload.
+        request.EnableBuffering();
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("type", out var type) && type.GetString() == "file"
+                && body.RootElement.TryGetProperty("content", out var content) && content.ValueKind != JsonValueKind.Null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+
+    /// <summary>Keeps the browser's Host (Jupyter checks WebSocket origins against it) and adds the server's token.</summary>
+    private sealed class TokenTransformer(string token) : HttpTransformer
+    {
+        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+        {
+            await Default.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+            proxyRequest.Headers.Host = httpContext.Request.Host.Value;
+            proxyRequest.Headers.Remove("Cookie");
+            proxyRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("token", token);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workbench.Audit;
+using Workbench.Server.Audit;
+using Workbench.Server.Database;
+using Workbench.Server.Errors;
+using Workbench.Server.Identity;
+using Workbench.Server.OpenId;
+using Workbench.Server.Projects;
+
+namespace Workbench.Server.Notebooks;
+
+/// <summary>
+/// The notebook servers this workbench runs: at most one per user and project, started on demand for a data scientist
+/// of the project within its retention, within the per-user and total limits; stopped on request, when idle, or when
+/// the user's access to the project ends (then its kernel credential is revoked at once). Every start, stop and refusal
+/// is audited.
+/// </summary>
+public sealed partial class NotebookServers(
+    IOptions<NotebookOptions> options, IOptions<DatabaseOptions> database, KernelCredentials credentials, IServiceScopeFactory scopes,
+    IServer host, TimeProvider time, ILogger<NotebookServers> logger) : IDisposable
+{
+    private readonly Dictionary<(string User, string Project), NotebookServer> running = [];
+    private readonly SemaphoreSlim changing = new(1, 1);
+    private readonly SemaphoreSlim sweeping = new(1, 1);
+
+    private NotebookOptions Options => options.Value;
+
+    private string Directory => Options.Directory is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(database.Value.ResolvedDataDirectory, "notebooks");
+
+    /// <summary>The caller's running server for the project, if any.</summary>
+    public NotebookServer? Find(string userId, string projectId)
+    {
+        lock (running) return running.GetValueOrDefault((userId, projectId)) is { HasExited: false } server ? server : null;
+    }
+
+    /// <summary>The caller's running servers.</summary>
+    public IReadOnlyList<NotebookServer> Of(string userId)
+    {
+        lock (running) return [.. running.Values.Where(s => s.UserId == userId && !s.HasExited)];
+    }
+
+    public IReadOnlyList<NotebookServer> All()
+    {
+        lock (running) return [.. running.Values];
+    }
+
+    /// <summary>Why the user may not work in the project's notebooks, or null.</summary>
+    public static async Task<string?> RefusalAsync(WorkbenchDbContext db, string projectId, string userId, DateOnly today, CancellationToken ct)
+    {
+        var version = await db.Projects.Where(p => p.Id == projectId)
+            .Join(db.ProjectVersions, p => new { p.Id, V = p.CurrentVersion }, v => new { Id = v.ProjectId, V = v.Version }, (p, v) => v)
+            .SingleOrDefaultAsync(ct);
+        return version is null || !version.Definition.Members.Any(m => m.UserId == userId)
+            ? "you are not a member of this project"
+            : ProjectRules.DataAccessRefusal(version.Definition, userId, today);
+    }
+
+    /// <summary>Starts (or returns) the caller's notebook server for the project.</summary>
+    /// <exception cref="AccessDeniedException">Not a data scientist of the project within retention.</exception>
+    /// <exception cref="ConflictException">A limit is reached.</exception>
+    public async Task<NotebookServer> StartAsync(string projectId, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var userId = caller.UserId();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        if (await RefusalAsync(db, projectId, userId, Today, ct) is { } refusal)
+        {
+            await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookAccessDenied, $"project:{projectId}", new { reason = refusal })], ct);
+            throw new AccessDeniedException(refusal);
+        }
+        await changing.WaitAsync(ct);
+        try
+        {
+            if (Find(userId, projectId) is { } existing) return existing;
+            ForgetExited();
+            var mine = Of(userId).Count;
+            var total = All().Count;
+            if (mine >= Options.MaxPerUser || total >= Options.MaxTotal)
+            {
+                var reason = mine >= Options.MaxPerUser
+                    ? $"you already have {mine} notebook servers running (at most {Options.MaxPerUser}): stop one first"
+                    : $"the workbench runs {total} notebook servers, its limit: try again later or ask an administrator";
+                await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookAccessDenied, $"project:{projectId}", new { reason })], ct);
+                throw new ConflictException(reason);
+            }
+
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<WorkbenchUser>>().FindByIdAsync(userId)
+                ?? throw new AccessDeniedException("your account is gone");
+            var principal = await scope.ServiceProvider.GetRequiredService<TokenPrincipals>().CreateKernelAsync(user, projectId, ct);
+            var area = NotebookWorkArea.Prepare(Directory, projectId, userId, Options.Examples ?? Built("NotebooksPath"));
+            area.WriteKernelSpec(DotnetHost(), KernelFront(), ServerUrl(), projectId, Options.KernelArguments);
+            var secret = credentials.Issue(principal);
+            area.WriteToken(secret);
+            NotebookServer server;
+            try
+            {
+                server = await NotebookServer.StartAsync(Options, area, userId, projectId, secret, time.GetUtcNow(), ct);
+            }
+            catch
+            {
+                credentials.Revoke(secret);
+                area.DeleteToken();
+                throw;
+            }
+            lock (running) running[(userId, projectId)] = server;
+            await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookStarted, $"project:{projectId}",
+                new { port = server.Port })], ct);
+            return server;
+        }
+        finally
+        {
+            changing.Release();
+        }
+    }
+
+    /// <summary>Stops the user's server for the project (no-op when there is none); its kernel credential is revoked.</summary>
+    public async Task StopAsync(string userId, string projectId, string reason, CancellationToken ct)
+    {
+        NotebookServer? server;
+        lock (running)
+        {
+            if (!running.Remove((userId, projectId), out server)) return;
+        }
+        credentials.Revoke(server.KernelSecret);
+        NotebookWorkArea.Prepare(Directory, projectId, userId, null).DeleteToken();
+        await Task.Run(server.Dispose, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookStopped,
+            $"project:{projectId}", new { reason, ranSeconds = (long)(time.GetUtcNow() - server.StartedAt).TotalSeconds })], ct);
+    }
+
+    /// <summary>Stops servers idle for longer than the timeout, whose process ended, or whose user lost access.</summary>
+    /// <remarks>One sweep at a time: a sweep asked for while another runs waits for it and then looks again.</remarks>
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        await sweeping.WaitAsync(ct);
+        try
+        {
+            await SweepOnceAsync(ct);
+        }
+        finally
+        {
+            sweeping.Release();
+        }
+    }
+
+    private async Task SweepOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        foreach (var server in All())
+        {
+            var reason = server.HasExited ? "the notebook server ended"
+                : time.GetUtcNow() - server.LastActivity > Options.IdleTimeout ? $"idle for more than {Options.IdleTimeout.TotalMinutes:0} minutes"
+                : await RefusalAsync(db, server.ProjectId, server.UserId, Today, ct) is { } refusal ? $"access ended: {refusal}"
+                : null;
+            if (reason is not null)
+            {
+                LogStopping(logger, server.UserId, server.ProjectId, reason);
+                await StopAsync(server.UserId, server.ProjectId, reason, ct);
+            }
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private void ForgetExited()
+    {
+        lock (running)
+        {
+            foreach (var key in running.Where(r => r.Value.HasExited).Select(r => r.Key).ToList())
+            {
+                credentials.Revoke(running[key].KernelSecret);
+                running.Remove(key);
+            }
+        }
+    }
+
+    private Uri ServerUrl() => Options.ServerUrl ?? new Uri(
+        host.Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => a.Replace("localhost", "127.0.0.1", StringComparison.Ordinal))
+            .FirstOrDefault(a => a.Contains("127.0.0.1", StringComparison.Ordinal) || a.Contains("[::1]", StringComparison.Ordinal))
+        ?? throw new UnavailableException("the workbench does not listen on loopback, so kernels cannot reach it: set Notebooks:ServerUrl"));
+
+    private string KernelFront() => Options.KernelFront ?? Built("KernelFrontPath")
+        ?? throw new UnavailableException("the kernel is not built with this server: set Notebooks:KernelFront");
+
+    private static string? Built(string key) =>
+        typeof(NotebookServers).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
+
+    private static string DotnetHost()
+    {
+        var host = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
+        return File.Exists(host) ? host : "dotnet";
+    }
+
+    public void Dispose()
+    {
+        foreach (var server in All()) server.Dispose();
+        changing.Dispose();
+        sweeping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the notebook server of {User} for {Project}: {Reason}")]
+    private static partial void LogStopping(ILogger logger, string user, string project, string reason);
+}
