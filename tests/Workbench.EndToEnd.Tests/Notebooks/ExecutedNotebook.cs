@@ -70,6 +70,9 @@ internal sealed partial class ExecutedNotebook
     /// <summary>Code cells that produced no output at all, or were never executed.</summary>
     public int UnexecutedCells => Cells.Count(c => c!["cell_type"]!.GetValue<string>() == "code" && c["execution_count"] is null);
 
+    /// <summary>Charts the cells showed (ScottPlot plots rendered by the kernel as PNG).</summary>
+    public int Charts => Outputs.Count(o => o["data"] is JsonObject data && data.ContainsKey("image/png"));
+
     /// <summary>Everything the cells wrote to stdout.</summary>
     public string Stdout => string.Concat(Outputs.Where(o => o["output_type"]!.GetValue<string>() == "stream" && o["name"]!.GetValue<string>() == "stdout")
         .Select(o => Text(o["text"]!)));

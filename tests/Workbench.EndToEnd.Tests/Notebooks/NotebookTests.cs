@@ -37,11 +37,12 @@ public sealed class NotebookTests(NotebookStoreFixture store, ITestOutputHelper 
         {
             var token = await WorkbenchSession.WriteTokenFileAsync(directory, await WorkbenchSession.KernelTokenAsync(app, browser, project));
             var executed = await ExecutedNotebook.RunAsync(definition.NotebookPath, directory, app.BaseAddress, project, token);
-            log.WriteLine($"{notebook}: executed in {executed.Elapsed.TotalSeconds:F1} s; findings: " +
+            log.WriteLine($"{notebook}: executed in {executed.Elapsed.TotalSeconds:F1} s, {executed.Charts} chart(s); findings: " +
                 string.Join(", ", executed.Findings.Select(f => $"{f.Key} = {f.Value}")));
             var run = new Run(executed, app, scientist, project);
             Assert.Empty(executed.Errors);
             Assert.Equal(0, executed.UnexecutedCells);
+            Assert.True(executed.Charts >= 1, $"{notebook} showed no chart");
             await assert(run);
             return run;
         }
