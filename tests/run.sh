@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # browser journeys (Playwright drives /usr/bin/chromium; its own browser download is not used); Jupyter's client,
 # the kernel conformance suite and nbclient for the kernel tests (run with /usr/bin/python3); bubblewrap for the
 # kernel's sandbox.
-apt_packages=(postgresql chromium jupyter-client python3-jupyter-kernel-test python3-nbclient bubblewrap)
+apt_packages=(postgresql chromium jupyter-client python3-jupyter-kernel-test python3-nbclient bubblewrap jupyter-notebook)
 missing=()
 for pkg in "${apt_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ ${#missing[@]} -gt 0 ]; then

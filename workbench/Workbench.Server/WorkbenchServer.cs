@@ -55,7 +55,7 @@ public static class WorkbenchServer
         return app;
     }
 
-    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users and demo questions.</summary>
+    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users, questions and projects.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -63,6 +63,7 @@ public static class WorkbenchServer
         await app.SeedOpenIdClientsAsync();
         await app.SeedDemoUsersAsync();
         await app.SeedDemoQuestionsAsync();
+        await app.SeedDemoProjectsAsync();
     }
 
     /// <summary>

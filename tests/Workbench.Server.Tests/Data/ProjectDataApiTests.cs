@@ -33,12 +33,6 @@ public class ProjectDataApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         return new Setup(app, await app.SignInAsync(admin), await app.SignInAsync(scientist), scientist);
     }
 
-    private static async Task<string> CreateAsync(HttpClient admin, ProjectRequest request)
-    {
-        var response = await admin.PostAsJsonAsync("/api/projects", request, Json);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ProjectResponse>(Json))!.Id;
-    }
 
     private static ProjectRequest Request(ProjectMember[] members, params DatasetGrant[] datasets) =>
         ProjectBuilder.Valid(members) with { Datasets = datasets };
@@ -69,8 +63,8 @@ public class ProjectDataApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         var (app, admin, client, scientist) = await StartAsync(provider);
         await using var _ = app;
         var member = ProjectBuilder.Scientist(scientist.Id);
-        var a = await CreateAsync(admin, Request([member], new DatasetGrant("persons", ["person_id", "birth_year"]), new DatasetGrant("incomes", ["person_id", "year"])));
-        var b = await CreateAsync(admin, Request([member], new DatasetGrant("persons", ["person_id"])));
+        var a = await ProjectBuilder.CreateAsync(admin, Request([member], new DatasetGrant("persons", ["person_id", "birth_year"]), new DatasetGrant("incomes", ["person_id", "year"])));
+        var b = await ProjectBuilder.CreateAsync(admin, Request([member], new DatasetGrant("persons", ["person_id"])));
 
         var personsA = await ReadAllAsync(client, a, "persons");
         var incomesA = await ReadAllAsync(client, a, "incomes");
@@ -98,7 +92,7 @@ public class ProjectDataApiTests(AnalyticalStoreFixture store) : IClassFixture<A
     {
         var (app, admin, client, scientist) = await StartAsync(DatabaseProvider.Sqlite);
         await using var _ = app;
-        var project = await CreateAsync(admin, Request([ProjectBuilder.Scientist(scientist.Id)], new DatasetGrant("persons", ["person_id"])));
+        var project = await ProjectBuilder.CreateAsync(admin, Request([ProjectBuilder.Scientist(scientist.Id)], new DatasetGrant("persons", ["person_id"])));
 
         var first = (await client.GetFromJsonAsync<Page>($"/api/projects/{project}/data/persons?limit=10", Json))!;
         var second = (await client.GetFromJsonAsync<Page>($"/api/projects/{project}/data/persons?limit=10&offset=10", Json))!;
@@ -120,7 +114,7 @@ public class ProjectDataApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         await using var _ = app;
         var checker = await app.CreateUserAsync("checker", "CBS", WorkbenchRole.OutputChecker);
         var outsider = await app.CreateUserAsync("outsider", "CBS", WorkbenchRole.DataScientist);
-        var project = await CreateAsync(admin, Request(
+        var project = await ProjectBuilder.CreateAsync(admin, Request(
             [ProjectBuilder.Scientist(scientist.Id), new ProjectMember(checker.Id, WorkbenchRole.OutputChecker)],
             new DatasetGrant("persons", ["person_id"])));
         var path = $"/api/projects/{project}/data/persons";
@@ -151,7 +145,7 @@ public class ProjectDataApiTests(AnalyticalStoreFixture store) : IClassFixture<A
     {
         var (app, admin, client, scientist) = await StartAsync(DatabaseProvider.Sqlite);
         await using var _ = app;
-        var project = await CreateAsync(admin, Request([ProjectBuilder.Scientist(scientist.Id)], new DatasetGrant("persons", ["person_id"]))
+        var project = await ProjectBuilder.CreateAsync(admin, Request([ProjectBuilder.Scientist(scientist.Id)], new DatasetGrant("persons", ["person_id"]))
             with { RetentionEnd = ProjectBuilder.Today.AddDays(1) });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/projects/{project}/data/persons")).StatusCode);
         var views = app.Services.GetRequiredService<ProjectViewFiles>();
@@ -180,7 +174,7 @@ public class ProjectDataApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         var (app, admin, client, scientist) = await StartAsync(DatabaseProvider.Sqlite);
         await using var _ = app;
         var members = new[] { ProjectBuilder.Scientist(scientist.Id) };
-        var project = await CreateAsync(admin, Request(members, new DatasetGrant("persons", ["person_id", "birth_year", "sex"])));
+        var project = await ProjectBuilder.CreateAsync(admin, Request(members, new DatasetGrant("persons", ["person_id", "birth_year", "sex"])));
         var before = await ReadAllAsync(client, project, "persons");
 
         var change = await admin.PutAsJsonAsync($"/api/projects/{project}",

@@ -22,12 +22,6 @@ public class ProjectViewApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static async Task<string> CreateAsync(HttpClient admin, ProjectRequest request)
-    {
-        var response = await admin.PostAsJsonAsync("/api/projects", request, Json);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ProjectResponse>(Json))!.Id;
-    }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -37,7 +31,7 @@ public class ProjectViewApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         var admin = await app.SignInAsync(await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
         var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
         var client = await app.SignInAsync(scientist);
-        var project = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
+        var project = await ProjectBuilder.CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
         {
             Datasets = [new DatasetGrant("persons", ["person_id", "birth_year"])],
         });
@@ -90,7 +84,7 @@ public class ProjectViewApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         var admin = await app.SignInAsync(await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
         var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
         var outsider = await app.CreateUserAsync("outsider", "CBS", WorkbenchRole.DataScientist);
-        var project = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)));
+        var project = await ProjectBuilder.CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)));
         var path = $"/api/projects/{project}/view";
 
         var notMember = await (await app.SignInAsync(outsider)).GetAsync(path);

@@ -29,9 +29,7 @@ internal sealed class NotebookArea : IDisposable
     {
         var admin = await WorkbenchApp.SignInAsync(await app.CreateUserAsync($"admin{Guid.NewGuid():N}"[..12], "CBS", WorkbenchRole.Admin), app.CreateLoopbackClient());
         scientist ??= await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
-        var created = await admin.PostAsJsonAsync("/api/projects", ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (scientist, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        return (scientist, await ProjectBuilder.CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id))));
     }
 
     /// <summary>The contents-API body of a notebook on the workbench kernel with one code cell.</summary>

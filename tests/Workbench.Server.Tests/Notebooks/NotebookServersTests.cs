@@ -136,4 +136,23 @@ public sealed class NotebookServersTests
         Assert.Contains(stops, s => s.Actor == colleague.Id && s.Details.Contains("access ended: you are not a member", StringComparison.Ordinal));
         Assert.Contains(stops, s => s.Actor == scientist.Id && s.Details.Contains("idle for more than 60 minutes", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task RetentionEnd_ProjectWithNotebooks_ServersStopAndTheNotebooksAreDeleted()
+    {
+        using var area = new NotebookArea();
+        await using var app = await WorkbenchApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite, area.Settings());
+        var (scientist, project) = await NotebookArea.ProjectAsync(app);
+        await (await WorkbenchApp.SignInAsync(scientist, app.CreateLoopbackClient())).PostAsync($"/api/projects/{project}/notebook", null);
+        Assert.True(Directory.Exists(Path.Combine(area.Root, project, scientist.Id, "notebooks")));
+
+        // A year later the background retention sweep (on the server's clock) deletes the work area by itself.
+        app.Clock.Advance(TimeSpan.FromDays(367));
+        for (var waited = 0; Directory.Exists(Path.Combine(area.Root, project)) && waited < 300; waited++) await Task.Delay(200);
+
+        Assert.False(Directory.Exists(Path.Combine(area.Root, project)));
+        Assert.Empty(app.Services.GetRequiredService<NotebookServers>().All());
+        var deleted = Assert.Single(await AuditAsync(app, AuditActions.WorkAreaDeleted));
+        Assert.Contains(project, deleted.Details, StringComparison.Ordinal);
+    }
 }

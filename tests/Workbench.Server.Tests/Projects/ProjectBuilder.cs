@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Workbench.Server.Identity;
 using Workbench.Server.Projects;
 
@@ -21,4 +24,17 @@ internal static class ProjectBuilder
     public static ProjectDefinition Definition(params ProjectMember[] members) => Valid(members).ToDefinition();
 
     public static ProjectMember Scientist(string userId) => new(userId, WorkbenchRole.DataScientist);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>Creates the project through the API as <paramref name="admin"/> (a signed-in Admin); returns its id.</summary>
+    public static async Task<string> CreateAsync(HttpClient admin, ProjectRequest request)
+    {
+        var response = await admin.PostAsJsonAsync("/api/projects", request, Json);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ProjectResponse>(Json))!.Id;
+    }
 }

@@ -137,6 +137,16 @@ public sealed partial class NotebookServers(
             $"project:{projectId}", new { reason, ranSeconds = (long)(time.GetUtcNow() - server.StartedAt).TotalSeconds })], ct);
     }
 
+    /// <summary>The project's notebook work areas (every user's notebooks and work directory), if there are any.</summary>
+    public string? ProjectArea(string projectId) => Path.Combine(Directory, projectId) is var path && System.IO.Directory.Exists(path) ? path : null;
+
+    /// <summary>At the retention end: stops the project's servers and deletes its notebook work areas.</summary>
+    public async Task DeleteProjectAreaAsync(string projectId, CancellationToken ct)
+    {
+        foreach (var server in All().Where(s => s.ProjectId == projectId)) await StopAsync(server.UserId, projectId, "the project's retention ended", ct);
+        if (ProjectArea(projectId) is { } path) System.IO.Directory.Delete(path, recursive: true);
+    }
+
     /// <summary>Stops servers idle for longer than the timeout, whose process ended, or whose user lost access.</summary>
     /// <remarks>One sweep at a time: a sweep asked for while another runs waits for it and then looks again.</remarks>
     public async Task SweepAsync(CancellationToken ct)
