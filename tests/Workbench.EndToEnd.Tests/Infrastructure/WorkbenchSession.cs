@@ -1,13 +1,11 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Workbench.Server.Projects;
 using Workbench.Server.Tests.Infrastructure;
 using Workbench.Server.Tests.OpenId;
 
 namespace Workbench.EndToEnd.Tests.Infrastructure;
 
-/// <summary>What the end-to-end tests do on a running server as its users: sign in, create projects, get a kernel token.</summary>
+/// <summary>What the end-to-end tests do on a running server as its users: sign in, get a kernel token.</summary>
 internal static class WorkbenchSession
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -21,14 +19,6 @@ internal static class WorkbenchSession
         {
             BaseAddress = app.BaseAddress,
         });
-
-    /// <summary>Creates a project through the admin API and returns its id.</summary>
-    public static async Task<string> CreateProjectAsync(HttpClient admin, ProjectRequest request)
-    {
-        var response = await admin.PostAsJsonAsync("/api/projects", request, Json);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<ProjectResponse>(Json))!.Id;
-    }
 
     /// <summary>
     /// A kernel token for the user and project, the way the workbench gets one for a kernel it starts: device flow

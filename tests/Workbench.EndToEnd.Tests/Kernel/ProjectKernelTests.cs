@@ -33,11 +33,11 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
         var app = await WorkbenchApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite, settings);
         var admin = await SignInAsync(app, await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
         var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
-        var project = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
+        var project = await ProjectBuilder.CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
         {
             Datasets = [new DatasetGrant("persons", ["person_id", "sex", "birth_year"])],
         });
-        var other = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
+        var other = await ProjectBuilder.CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
         {
             Datasets = [new DatasetGrant("incomes", ["person_id", "year"])],
         });
@@ -45,8 +45,6 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
     }
 
     private static Task<HttpClient> SignInAsync(WorkbenchApp app, TestUser user) => WorkbenchSession.SignInAsync(app, user);
-
-    private static Task<string> CreateAsync(HttpClient admin, ProjectRequest request) => WorkbenchSession.CreateProjectAsync(admin, request);
 
     private static async Task<(KernelProcess Kernel, TestClient Client)> StartKernelAsync(params string[] arguments)
     {

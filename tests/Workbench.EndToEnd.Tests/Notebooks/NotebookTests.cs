@@ -7,6 +7,7 @@ using Workbench.EndToEnd.Tests.Infrastructure;
 using Workbench.Server.Database;
 using Workbench.Server.Identity;
 using Workbench.Server.Tests.Infrastructure;
+using Workbench.Server.Tests.Projects;
 using Xunit.Abstractions;
 
 namespace Workbench.EndToEnd.Tests.Notebooks;
@@ -28,7 +29,7 @@ public sealed class NotebookTests(NotebookStoreFixture store, ITestOutputHelper 
         var admin = await WorkbenchSession.SignInAsync(app, await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
         var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
         var definition = NotebookProject.For(notebook);
-        var project = await WorkbenchSession.CreateProjectAsync(admin, definition.Request(scientist.Id));
+        var project = await ProjectBuilder.CreateAsync(admin, definition.Request(scientist.Id));
         var browser = await WorkbenchSession.SignInAsync(app, scientist);
         var directory = Directory.CreateTempSubdirectory("workbench-notebook-").FullName;
         // The sandbox's uid must be able to pass through to the work directory it mounts.
