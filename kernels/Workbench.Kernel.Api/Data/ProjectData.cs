@@ -19,13 +19,20 @@ public sealed class ProjectData : IDisposable
 {
     private readonly AnalyticalStore _view;
 
-    private ProjectData(AnalyticalStore view, string projectId, DateTime builtAt, ProjectCatalogue catalogue)
+    private ProjectData(AnalyticalStore view, string viewPath, string projectId, DateTime builtAt, ProjectCatalogue catalogue)
     {
         _view = view;
+        ViewPath = viewPath;
         ProjectId = projectId;
         BuiltAt = builtAt;
         Catalogue = catalogue;
     }
+
+    /// <summary>
+    /// The view file (read-only; <c>/project/view.duckdb</c> in a project kernel), for libraries that read a store
+    /// themselves, such as the network library's <c>StoreNetworkLoader.Build(data.ViewPath, "network.cache")</c>.
+    /// </summary>
+    public string ViewPath { get; }
 
     /// <summary>The project the view was built for.</summary>
     public string ProjectId { get; }
@@ -86,7 +93,7 @@ public sealed class ProjectData : IDisposable
             }
             var counts = view.Tables().ToDictionary(t => t, t => Convert.ToInt64(
                 view.Query($"SELECT count(*) FROM {Quote(t)}").Columns[0][0], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-            return new ProjectData(view, projectId, builtAt, ProjectCatalogue.From(rows, counts));
+            return new ProjectData(view, Path.GetFullPath(viewPath), projectId, builtAt, ProjectCatalogue.From(rows, counts));
         }
         catch
         {

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Audit;
+using Workbench.EndToEnd.Tests.Infrastructure;
 using Workbench.Kernel.Front.Tests.Infrastructure;
 using Workbench.Server.Database;
 using Workbench.Server.Identity;
@@ -23,11 +22,6 @@ namespace Workbench.EndToEnd.Tests.Kernel;
 public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : IClassFixture<AnalyticalStoreFixture>
 {
     private static readonly TimeSpan Cell = TimeSpan.FromSeconds(120);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     [GeneratedRegex("approve code ([A-Z0-9-]+)")]
     private static partial Regex UserCode();
 
@@ -39,29 +33,18 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
         var app = await WorkbenchApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite, settings);
         var admin = await SignInAsync(app, await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
         var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
-        var project = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
+        var project = await ProjectBuilder.CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
         {
             Datasets = [new DatasetGrant("persons", ["person_id", "sex", "birth_year"])],
         });
-        var other = await CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
+        var other = await ProjectBuilder.CreateAsync(admin, ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)) with
         {
             Datasets = [new DatasetGrant("incomes", ["person_id", "year"])],
         });
         return new Setup(app, scientist, project, other);
     }
 
-    private static async Task<HttpClient> SignInAsync(WorkbenchApp app, TestUser user) =>
-        await WorkbenchApp.SignInAsync(user, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
-        {
-            BaseAddress = app.BaseAddress,
-        });
-
-    private static async Task<string> CreateAsync(HttpClient admin, ProjectRequest request)
-    {
-        var response = await admin.PostAsJsonAsync("/api/projects", request, Json);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ProjectResponse>(Json))!.Id;
-    }
+    private static Task<HttpClient> SignInAsync(WorkbenchApp app, TestUser user) => WorkbenchSession.SignInAsync(app, user);
 
     private static async Task<(KernelProcess Kernel, TestClient Client)> StartKernelAsync(params string[] arguments)
     {
@@ -151,31 +134,6 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
         Assert.Equal("0", mounted.Result);
     }
 
-    /// <summary>A kernel token for the user and project, the way the workbench gets one for a kernel it starts.</summary>
-    private static async Task<string> KernelTokenAsync(WorkbenchApp app, HttpClient browser, string project)
-    {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var (_, device) = await OidcClient.PostAsync(http, "/connect/device", new()
-        {
-            ["client_id"] = WorkbenchApp.KernelClientId, ["scope"] = $"openid project:{project}",
-        });
-        await OidcClient.DecideDeviceAsync(browser, device.GetProperty("user_code").GetString()!, "Approve");
-        var (status, user) = await OidcClient.PostAsync(http, "/connect/token", new()
-        {
-            ["client_id"] = WorkbenchApp.KernelClientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
-            ["device_code"] = device.GetProperty("device_code").GetString()!,
-        });
-        Assert.Equal(HttpStatusCode.OK, status);
-        var (exchanged, kernel) = await OidcClient.PostAsync(http, "/connect/token", new()
-        {
-            ["client_id"] = WorkbenchApp.KernelClientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
-            ["subject_token"] = user.GetProperty("access_token").GetString()!,
-            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token", ["scope"] = $"project:{project}",
-        });
-        Assert.Equal(HttpStatusCode.OK, exchanged);
-        return kernel.GetProperty("access_token").GetString()!;
-    }
-
     [Fact]
     public async Task ProjectKernel_TokenFileFromTheWorkbench_NoPromptAndRefusalsCarryTheServersReason()
     {
@@ -183,7 +141,7 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
         await using var _app = app;
         var browser = await SignInAsync(app, scientist);
         var tokenFile = Path.Combine(app.Database.Directory, "kernel-token");
-        await File.WriteAllTextAsync(tokenFile, await KernelTokenAsync(app, browser, project));
+        await File.WriteAllTextAsync(tokenFile, await WorkbenchSession.KernelTokenAsync(app, browser, project));
         File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         var (kernel, client) = await StartKernelAsync("--server", app.BaseAddress.ToString(), "--project", project, "--token-file", tokenFile);
         using var __ = kernel;

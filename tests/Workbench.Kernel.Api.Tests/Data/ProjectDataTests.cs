@@ -25,6 +25,16 @@ public sealed class ProjectDataTests(ProjectViewFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Open_View_ViewPathIsTheOpenedFile()
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, fixture.ViewPath);
+        using var data = ProjectData.Open(relative);
+
+        Assert.Equal(Path.GetFullPath(fixture.ViewPath), data.ViewPath);
+        Assert.True(Path.IsPathFullyQualified(data.ViewPath));
+    }
+
+    [Fact]
     public void Open_NotAView_RefusedWithReason()
     {
         var e = Assert.Throws<InvalidDataException>(() => ProjectData.Open(fixture.StorePath));

@@ -31,7 +31,12 @@ public class AuthorizationMatrixTests
         ["GET /api/projects/{id}/versions"] = AnyRole,
         ["GET /api/projects/{id}/data"] = AnyRole,
         ["GET /api/projects/{id}/data/{dataset}"] = AnyRole,
+        ["GET /api/projects/{id}/view"] = AnyRole,
         ["POST /api/projects/{id}/outputs"] = AnyRole,
+        // Starting a notebook server is refused (403) to everyone but the project's data scientists, so on a project
+        // nobody is a member of every role is denied; stopping your own (possibly absent) server is always allowed.
+        ["POST /api/projects/{id}/notebook"] = [],
+        ["DELETE /api/projects/{id}/notebook"] = AnyRole,
         ["GET /api/outputs"] = AnyRole,
         ["GET /api/outputs/{id}"] = AnyRole,
         ["PUT /api/outputs/{id}"] = AnyRole,

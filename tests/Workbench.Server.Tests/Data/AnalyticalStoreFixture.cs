@@ -5,8 +5,11 @@ using Workbench.Microdata.Store;
 
 namespace Workbench.Server.Tests.Data;
 
-/// <summary>A small synthetic delivery (1,000 persons), generated and ingested once for the data API tests.</summary>
-public sealed class AnalyticalStoreFixture : IDisposable
+/// <summary>
+/// A small synthetic delivery (1,000 persons), generated and ingested once for the data API tests; derived fixtures
+/// choose a larger population.
+/// </summary>
+public class AnalyticalStoreFixture : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("workbench-server-data-").FullName;
 
@@ -15,9 +18,15 @@ public sealed class AnalyticalStoreFixture : IDisposable
     public string KeyFile => Path.Combine(Root, "pseudonym.key");
 
     public AnalyticalStoreFixture()
+        : this(GeneratorOptions.MinimumPersons, 2026)
+    {
+    }
+
+    /// <summary>Generates and ingests <paramref name="persons"/> persons with <paramref name="seed"/>.</summary>
+    protected AnalyticalStoreFixture(int persons, int seed)
     {
         var deliveries = Path.Combine(Root, "raw");
-        DeliveryGenerator.Generate(new GeneratorOptions { Persons = GeneratorOptions.MinimumPersons, Seed = 2026 }, deliveries);
+        DeliveryGenerator.Generate(new GeneratorOptions { Persons = persons, Seed = seed }, deliveries);
         using var key = PseudonymKey.CreateFile(KeyFile);
         new Ingestor(TimeProvider.System).Ingest(deliveries, StorePath, key);
     }
@@ -41,6 +50,13 @@ public sealed class AnalyticalStoreFixture : IDisposable
 
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { /* a leftover temp folder is harmless */ }
     }
