@@ -76,9 +76,7 @@ public sealed class UpCommandTests : IDisposable
         {
             if (!process.HasExited) CliRunner.Interrupt(process);
         }
-        // Generous: in the full run the notebook end-to-end tests keep both cores busy beside this test, and the server's
-        // shutdown then took over a minute twice (alone it takes seconds).
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(stop.Token);
         Assert.True(process.ExitCode == 0, await stderr);
     }
