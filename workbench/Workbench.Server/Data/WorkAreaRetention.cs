@@ -21,9 +21,7 @@ public sealed partial class WorkAreaRetention(
     public async Task<IReadOnlyList<string>> SweepAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var current = await db.Projects.AsNoTracking()
-            .Join(db.ProjectVersions.AsNoTracking(), p => new { p.Id, V = p.CurrentVersion }, v => new { Id = v.ProjectId, V = v.Version }, (p, v) => v)
-            .ToListAsync(ct);
+        var current = await db.CurrentVersionsOf().AsNoTracking().ToListAsync(ct);
         var swept = new List<string>();
         foreach (var version in current.Where(v => today > v.Definition.RetentionEnd).OrderBy(v => v.ProjectId, StringComparer.Ordinal))
         {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +21,7 @@ public static class DemoProjects
         ArgumentNullException.ThrowIfNull(app);
         if (!app.Environment.IsDevelopment()) return;
         await using var scope = app.Services.CreateAsyncScope();
-        var examples = scope.ServiceProvider.GetRequiredService<IOptions<NotebookOptions>>().Value.Examples
-            ?? typeof(DemoProjects).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "NotebooksPath")?.Value;
+        var examples = NotebookServers.ExamplesDirectory(scope.ServiceProvider.GetRequiredService<IOptions<NotebookOptions>>().Value);
         if (examples is null || !File.Exists(Path.Combine(examples, "projects.json"))) return;
         await SeedAsync(scope.ServiceProvider, Path.Combine(examples, "projects.json"), CancellationToken.None);
     }

@@ -54,9 +54,7 @@ public sealed partial class NotebookServers(
     /// <summary>Why the user may not work in the project's notebooks, or null.</summary>
     public static async Task<string?> RefusalAsync(WorkbenchDbContext db, string projectId, string userId, DateOnly today, CancellationToken ct)
     {
-        var version = await db.Projects.Where(p => p.Id == projectId)
-            .Join(db.ProjectVersions, p => new { p.Id, V = p.CurrentVersion }, v => new { Id = v.ProjectId, V = v.Version }, (p, v) => v)
-            .SingleOrDefaultAsync(ct);
+        var version = await db.CurrentVersionsOf(db.Projects.Where(p => p.Id == projectId)).SingleOrDefaultAsync(ct);
         return version is null || !version.Definition.Members.Any(m => m.UserId == userId)
             ? "you are not a member of this project"
             : ProjectRules.DataAccessRefusal(version.Definition, userId, today);
@@ -95,7 +93,7 @@ public sealed partial class NotebookServers(
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<WorkbenchUser>>().FindByIdAsync(userId)
                 ?? throw new AccessDeniedException("your account is gone");
             var principal = await scope.ServiceProvider.GetRequiredService<TokenPrincipals>().CreateKernelAsync(user, projectId, ct);
-            var area = NotebookWorkArea.Prepare(Directory, projectId, userId, Options.Examples ?? Built("NotebooksPath"));
+            var area = NotebookWorkArea.Prepare(Directory, projectId, userId, ExamplesDirectory(Options));
             area.WriteKernelSpec(DotnetHost(), KernelFront(), ServerUrl(), projectId, Options.KernelArguments);
             var secret = credentials.Issue(principal);
             area.WriteToken(secret);
@@ -201,6 +199,9 @@ public sealed partial class NotebookServers(
 
     private string KernelFront() => Options.KernelFront ?? Built("KernelFrontPath")
         ?? throw new UnavailableException("the kernel is not built with this server: set Notebooks:KernelFront");
+
+    /// <summary>The example notebooks (and their <c>projects.json</c>): configured, else the repository's, built with the server.</summary>
+    internal static string? ExamplesDirectory(NotebookOptions options) => options.Examples ?? Built("NotebooksPath");
 
     private static string? Built(string key) =>
         typeof(NotebookServers).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;

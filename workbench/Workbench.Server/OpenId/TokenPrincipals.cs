@@ -138,9 +138,7 @@ public sealed class TokenPrincipals(
     /// <summary>When the user's access to the project ends (end of the retention day, UTC), or null if it has.</summary>
     internal async Task<DateTimeOffset?> ProjectAccessEndAsync(string projectId, string userId, CancellationToken ct)
     {
-        var version = await db.Projects.Where(p => p.Id == projectId)
-            .Join(db.ProjectVersions, p => new { p.Id, V = p.CurrentVersion }, v => new { Id = v.ProjectId, V = v.Version }, (p, v) => v)
-            .SingleOrDefaultAsync(ct);
+        var version = await db.CurrentVersionsOf(db.Projects.Where(p => p.Id == projectId)).SingleOrDefaultAsync(ct);
         if (version is null || !version.Definition.Members.Any(m => m.UserId == userId))
         {
             return null;

@@ -71,9 +71,7 @@ public sealed class ProjectChanges(WorkbenchDbContext db, AuditTrail audit, Time
     /// <summary>The current version, for an Admin or a member of the project; otherwise not found.</summary>
     public async Task<ProjectVersion> GetCurrentAsync(string projectId, ClaimsPrincipal caller, CancellationToken ct)
     {
-        var version = await db.Projects.Where(p => p.Id == projectId)
-            .Join(db.ProjectVersions, p => new { p.Id, V = p.CurrentVersion }, v => new { Id = v.ProjectId, V = v.Version }, (p, v) => v)
-            .SingleOrDefaultAsync(ct);
+        var version = await db.CurrentVersionsOf(db.Projects.Where(p => p.Id == projectId)).SingleOrDefaultAsync(ct);
         // Non-members learn nothing, not even that the project exists.
         if (version is null || !(caller.HasRole(WorkbenchRole.Admin) || version.Definition.Members.Any(m => m.UserId == caller.UserId())))
         {
@@ -85,8 +83,7 @@ public sealed class ProjectChanges(WorkbenchDbContext db, AuditTrail audit, Time
     /// <summary>The current versions the caller may see: all for an Admin, else those they are a member of.</summary>
     public async Task<IReadOnlyList<ProjectVersion>> ListAsync(ClaimsPrincipal caller, CancellationToken ct)
     {
-        var current = await db.Projects
-            .Join(db.ProjectVersions, p => new { p.Id, V = p.CurrentVersion }, v => new { Id = v.ProjectId, V = v.Version }, (p, v) => v)
+        var current = await db.CurrentVersionsOf()
             .OrderBy(v => v.ProjectId).ToListAsync(ct);
         return caller.HasRole(WorkbenchRole.Admin)
             ? current
