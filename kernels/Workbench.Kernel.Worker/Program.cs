@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Workbench.Kernel.Worker;
 using Workbench.Kernel.Worker.Execution;
 using Workbench.Kernel.Worker.Lockdown;
 using Workbench.Kernel.Worker.Protocol;
@@ -26,15 +27,12 @@ if (socketPath is null)
     return 2;
 }
 
-var compilerWarm = CompilerWarmUp.Start();
 using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
 await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
 await using var channel = new MessageChannel(new NetworkStream(socket, ownsSocket: false));
 phases.Done("connect");
 using var session = new CSharpSession(phases);
 phases.Done("session");
-await compilerWarm;
-phases.Done("compiler warm");
 await session.WarmUpAsync(phases);
 
 string description;
@@ -46,7 +44,7 @@ if (lockdown)
     }
     catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException or DllNotFoundException or EntryPointNotFoundException)
     {
-        await Console.Error.WriteLineAsync($"lockdown failed: {e.Message}");
+        WorkerLog.Write($"lockdown failed: {e.Message}");
         return 3;
     }
     description = "seccomp: no process execution, Unix sockets only";
@@ -56,8 +54,7 @@ else
     description = "no lockdown (development)";
 }
 phases.Done("lockdown");
-await Console.Error.WriteLineAsync(phases.Summary(runtimeStart));
+WorkerLog.Write(phases.Summary(runtimeStart));
 await channel.SendAsync(new WorkerReady(0, description));
-_ = session.WarmUpLanguageWhenIdleAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
 await new WorkerHost(channel, session).ServeAsync(CancellationToken.None);
 return 0;

@@ -1,44 +1,62 @@
-using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.CSharp;
-using Microsoft.DotNet.Interactive.Events;
-using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
 using Workbench.Kernel.Worker.Language;
 using Workbench.Kernel.Worker.Lockdown;
 
 namespace Workbench.Kernel.Worker.Execution;
 
 /// <summary>
-/// One C# session on .NET Interactive's C# kernel: runs cells one at a time, streams their output to the sink while
-/// they run, and answers the language questions (completion, inspection, completeness) against the session's state.
+/// One C# session on Roslyn's scripting engine: runs cells one at a time, each a submission that continues the state
+/// of the ones before; streams their output to the sink while they run; and answers the language questions
+/// (completion, inspection) against the session's submissions, in a workspace made on the first question.
 /// </summary>
 public sealed class CSharpSession : IDisposable
 {
-    private readonly CSharpKernel kernel;
-    private readonly IDisposable subscription;
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+    private static int installed;
+
+    private readonly ScriptOptions options;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly Lazy<Task> imports;
-    private IExecutionSink? sink;
+    private readonly SubmissionWorkspace workspace;
+    private ScriptState<object>? state;
 
     public CSharpSession(StartupPhases? phases = null)
     {
-        PlainTextValues.Register();
-        phases?.Done("formatter");
-        kernel = new CSharpKernel().UseKernelHelpers();
-        phases?.Done("C# kernel");
-        kernel.AddAssemblyReferences(ShippedLibraries.Paths(AppContext.BaseDirectory));
+        Formatting.Register();
+        phases?.Done("formatters");
+        var references = ShippedLibraries.References(AppContext.BaseDirectory);
+        options = ScriptOptions.Default
+            .WithReferences(references)
+            .WithImports([])
+            .WithMetadataResolver(NoReferences.Instance)
+            .WithSourceResolver(NoSourceFiles.Instance)
+            .WithLanguageVersion(LanguageVersion.Latest);
+        workspace = new SubmissionWorkspace([ShippedLibraries.CoreLibrary, .. references]);
         phases?.Done("references");
-        Workbench.Api.WorkbenchFormatters.Register();
-        phases?.Done("Workbench formatters");
-        // The imports end in an expression: compiling and running it once is the warm-up of the first cell.
-        imports = new Lazy<Task>(() => kernel.SendAsync(
-            new SubmitCode(string.Concat(ShippedLibraries.Namespaces.Select(n => $"using {n};\n")) + "0"), CancellationToken.None));
-        subscription = kernel.KernelEvents.Subscribe(OnEvent);
-        ConsoleInput.Install();
-        ProjectChannel.Install();
+        // The imports end in an expression: compiling and running them once is the warm-up of the first cell.
+        var first = string.Concat(ShippedLibraries.Imports.Select(n => $"using {n};\n")) + "0";
+        imports = new Lazy<Task>(() => Task.Run(async () =>
+        {
+            state = await CSharpScript.RunAsync(first, options);
+            workspace.Add(first);
+        }));
+        InstallChannels();
     }
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>Console, display, the project and output submission, routed to the running cell (once per process).</summary>
+    private static void InstallChannels()
+    {
+        if (Interlocked.Exchange(ref installed, 1) != 0) return;
+        Console.SetOut(new ConsoleOutput(StreamName.Stdout));
+        Console.SetError(new ConsoleOutput(StreamName.Stderr));
+        Console.SetIn(new ConsoleInput());
+        var channel = new ProjectChannel();
+        Workbench.Api.ProjectData.Source = channel;
+        Workbench.Api.Output.Transport = channel;
+        Workbench.Api.NotebookHost.Output = new DisplayOutput();
+    }
 
     /// <summary>
     /// True after an interrupted cell that did not stop (it ignores cancellation): the session cannot run anything
@@ -48,9 +66,7 @@ public sealed class CSharpSession : IDisposable
 
     /// <summary>
     /// Compiles and runs the session's first submission (the imports and a trivial expression, in one), so that the
-    /// user's first cell does not pay for loading Roslyn. Leaves nothing in the session's variables. The language
-    /// services (completion, hover: Roslyn's workspaces) are warmed later, when the session is idle
-    /// (<see cref="WarmUpLanguageWhenIdleAsync"/>), so that they are not on the way to the first result.
+    /// user's first cell does not pay for loading Roslyn. Leaves nothing in the session's variables.
     /// </summary>
     public async Task WarmUpAsync(StartupPhases? phases = null)
     {
@@ -59,32 +75,13 @@ public sealed class CSharpSession : IDisposable
     }
 
     /// <summary>
-    /// Asks for completions and hover text once, after the session has had nothing to do for <paramref name="quiet"/>
-    /// (a user's own first request warms them just the same, and then this does nothing).
+    /// Runs one cell. Cancelling the token interrupts it: <c>Interrupted</c> in the cell is cancelled, which ends
+    /// cooperative waits; a cell that does not end within a second leaves the session <see cref="Stuck"/>.
     /// </summary>
-    public async Task WarmUpLanguageWhenIdleAsync(TimeSpan quiet, CancellationToken cancellationToken)
-    {
-        while (!languageUsed)
-        {
-            var seen = Volatile.Read(ref activity);
-            await Task.Delay(quiet, cancellationToken);
-            if (languageUsed) return;
-            if (seen != Volatile.Read(ref activity) || oneAtATime.CurrentCount == 0) continue;
-            await kernel.SendAsync(new RequestCompletions("Console.", new LinePosition(0, 8)), cancellationToken);
-            await kernel.SendAsync(new RequestHoverText("Console", new LinePosition(0, 3)), cancellationToken);
-            languageUsed = true;
-        }
-    }
-
-    private long activity;
-    private volatile bool languageUsed;
-
-    /// <summary>Runs one cell. Cancelling the token asks the kernel to cancel, which stops cooperative waits only.</summary>
     public async Task<ExecutionOutcome> ExecuteAsync(string code, IExecutionSink output, CancellationToken cancellationToken)
     {
         if (SubmissionPolicy.Refusal(code) is { } refusal)
             return ExecutionOutcome.Failure(new ExecutionError(ExecutionError.Refused, refusal, [$"{ExecutionError.Refused}: {refusal}"]));
-        Interlocked.Increment(ref activity);
         try
         {
             await oneAtATime.WaitAsync(cancellationToken);
@@ -95,57 +92,57 @@ public sealed class CSharpSession : IDisposable
         }
         try
         {
+            if (Stuck) return Interrupted();
             await imports.Value;
-            sink = output;
-            ConsoleInput.Route(output, cancellationToken);
-            ProjectChannel.Route(output as IProjectServices, cancellationToken);
-            await using var cancel = cancellationToken.Register(() => _ = kernel.SendAsync(new Cancel(), CancellationToken.None));
-            KernelCommandResult? result = null;
+            using var route = RunningCell.Enter(output, cancellationToken);
+            var run = Task.Run(() => state!.ContinueWithAsync(code, options, catchException: _ => true, CancellationToken.None), CancellationToken.None);
             try
             {
-                result = await kernel.SendAsync(new SubmitCode(code), CancellationToken.None);
+                await run.WaitAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // The cancel may also surface as an exception (seen with a CPU-starved worker): the same as below.
+                // The code runs on: give it a moment to see the interrupt; one that does not stop has the session for good.
+                Stuck = await Task.WhenAny(run, Task.Delay(ProbeTimeout, CancellationToken.None)) != run;
+                if (!Stuck && run.IsCompletedSuccessfully) Continue(run.Result, code);
+                return Interrupted();
             }
-            if (result is not null && !cancellationToken.IsCancellationRequested) return ExecutionOutcomes.From(result.Events);
-            // .NET Interactive's cancel ends the command but not the code: a loop that never yields keeps the session's
-            // scheduler, and the next command would wait for ever. Probe it; a session that does not answer is stuck.
-            var probe = Task.Run(() => kernel.SendAsync(new SubmitCode(""), CancellationToken.None));
-            Stuck = await Task.WhenAny(probe, Task.Delay(ProbeTimeout, CancellationToken.None)) != probe;
-            return Interrupted();
+            catch (CompilationErrorException failed)
+            {
+                return ExecutionOutcomes.From(failed);
+            }
+            Continue(run.Result, code);
+            if (cancellationToken.IsCancellationRequested) return Interrupted();
+            return ExecutionOutcomes.From(run.Result);
         }
         finally
         {
-            ConsoleInput.Route(null, CancellationToken.None);
-            ProjectChannel.Route(null, CancellationToken.None);
             oneAtATime.Release();
         }
     }
 
+    /// <summary>The cell compiled and ran (perhaps into an exception): its variables and usings are the session's now.</summary>
+    private void Continue(ScriptState<object> next, string code)
+    {
+        state = next;
+        workspace.Add(code);
+    }
+
     public async Task<Completions> CompleteAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
     {
-        languageUsed = true;
         await imports.Value;
         var cursor = CodePoints.ToUtf16Index(code, cursorCodePoints);
-        var result = await kernel.SendAsync(new RequestCompletions(code, CodePoints.ToLinePosition(code, cursor)), cancellationToken);
-        var produced = result.Events.OfType<CompletionsProduced>().FirstOrDefault();
-        return CompletionMatches.From(code, cursor, produced?.Completions ?? []);
+        return CompletionMatches.From(code, cursor, await workspace.CompleteAsync(code, cursor, cancellationToken));
     }
 
     public async Task<Inspection> InspectAsync(string code, int cursorCodePoints, CancellationToken cancellationToken)
     {
-        languageUsed = true;
         await imports.Value;
         var cursor = CodePoints.ToUtf16Index(code, cursorCodePoints);
         // A cursor just after a name (where Jupyter puts it) hovers over nothing; look one character back as well.
         foreach (var at in cursor > 0 ? [cursor, cursor - 1] : new[] { cursor })
         {
-            var result = await kernel.SendAsync(new RequestHoverText(code, CodePoints.ToLinePosition(code, at)), cancellationToken);
-            var hover = result.Events.OfType<HoverTextProduced>().FirstOrDefault();
-            var text = hover?.Content.FirstOrDefault(c => c.MimeType == "text/markdown")?.Value ?? hover?.Content.FirstOrDefault()?.Value;
-            if (!string.IsNullOrWhiteSpace(text)) return new Inspection(true, text);
+            if (await workspace.DescribeAsync(code, at, cancellationToken) is { } markdown) return new Inspection(true, markdown);
         }
         return Inspection.NotFound;
     }
@@ -153,24 +150,9 @@ public sealed class CSharpSession : IDisposable
     private static ExecutionOutcome Interrupted() =>
         ExecutionOutcome.Failure(new ExecutionError(ExecutionError.Interrupted, "The cell was interrupted.", ["KernelInterrupted: the cell was interrupted."]));
 
-    private void OnEvent(KernelEvent e)
-    {
-        var target = sink;
-        if (target is null) return;
-        switch (e)
-        {
-            case StandardOutputValueProduced o: target.Stream(StreamName.Stdout, PlainTextValues.Of(o)); break;
-            case StandardErrorValueProduced o: target.Stream(StreamName.Stderr, PlainTextValues.Of(o)); break;
-            case DisplayedValueProduced d: target.Display(PlainTextValues.Bundle(d), update: false); break;
-            case DisplayedValueUpdated d: target.Display(PlainTextValues.Bundle(d), update: true); break;
-            case ErrorProduced d: target.Stream(StreamName.Stderr, PlainTextValues.Of(d)); break;
-        }
-    }
-
     public void Dispose()
     {
-        subscription.Dispose();
-        kernel.Dispose();
+        workspace.Dispose();
         oneAtATime.Dispose();
     }
 }

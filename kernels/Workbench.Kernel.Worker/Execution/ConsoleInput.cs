@@ -6,25 +6,11 @@ namespace Workbench.Kernel.Worker.Execution;
 /// </summary>
 internal sealed class ConsoleInput : TextReader
 {
-    private static readonly ConsoleInput Instance = new();
-    private static int installed;
-    private volatile Target? route;
-
-    private sealed record Target(IExecutionSink Sink, CancellationToken CancellationToken);
-
-    public static void Install()
-    {
-        if (Interlocked.Exchange(ref installed, 1) == 0) Console.SetIn(Instance);
-    }
-
-    public static void Route(IExecutionSink? sink, CancellationToken cancellationToken) =>
-        Instance.route = sink is null ? null : new Target(sink, cancellationToken);
-
     public override string? ReadLine()
     {
-        var current = route ?? throw new InvalidOperationException("Console input is available only while a cell runs.");
+        var cell = RunningCell.Current ?? throw new InvalidOperationException("Console input is available only while a cell runs.");
         // User code calls ReadLine synchronously on a pool thread; blocking it until the reply arrives is what it expects.
-        return current.Sink.RequestInputAsync("", password: false, current.CancellationToken).GetAwaiter().GetResult();
+        return cell.Sink.RequestInputAsync("", password: false, cell.Interrupt).GetAwaiter().GetResult();
     }
 
     public override int Read() => throw new NotSupportedException("Read a whole line with Console.ReadLine().");

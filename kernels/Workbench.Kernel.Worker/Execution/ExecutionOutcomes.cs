@@ -1,34 +1,35 @@
-using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Events;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Scripting;
 
 namespace Workbench.Kernel.Worker.Execution;
 
-/// <summary>Turns the events of one submission into its outcome: the return value, or the error in Jupyter's shape.</summary>
+/// <summary>Turns how a submission ended into its outcome: the return value, or the error in Jupyter's shape.</summary>
 internal static class ExecutionOutcomes
 {
-    // Frames of the scripting engine and .NET Interactive say nothing about the user's code.
-    private static readonly string[] InfrastructureFrames = ["Microsoft.CodeAnalysis.Scripting", "Microsoft.DotNet.Interactive", "--- End of stack trace"];
+    // Frames of the scripting engine and the worker say nothing about the user's code.
+    private static readonly string[] InfrastructureFrames = ["Microsoft.CodeAnalysis.Scripting", "Workbench.Kernel.Worker", "--- End of stack trace"];
 
-    public static ExecutionOutcome From(IReadOnlyList<KernelEvent> events)
+    public static ExecutionOutcome From(ScriptState<object> state)
     {
-        var failed = events.OfType<CommandFailed>().FirstOrDefault();
-        if (failed is null)
-        {
-            var value = events.OfType<ReturnValueProduced>().LastOrDefault();
-            return ExecutionOutcome.Success(value is null ? null : PlainTextValues.Bundle(value));
-        }
-        var diagnostics = events.OfType<DiagnosticsProduced>()
-            .SelectMany(d => d.Diagnostics)
-            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
-            .Select(Format)
-            .ToList();
-        if (diagnostics.Count > 0 || failed.Exception is CodeSubmissionCompilationErrorException)
-        {
-            var lines = diagnostics.Count > 0 ? diagnostics : [failed.Message];
-            return ExecutionOutcome.Failure(new ExecutionError(ExecutionError.CompilationError, string.Join("; ", lines), lines));
-        }
-        if (failed.Exception is { } exception) return ExecutionOutcome.Failure(FromException(exception));
-        return ExecutionOutcome.Failure(new ExecutionError("KernelError", failed.Message, [failed.Message]));
+        if (state.Exception is { } exception) return ExecutionOutcome.Failure(FromException(exception));
+        return ExecutionOutcome.Success(HasValue(state.Script.GetCompilation()) ? Formatting.Bundle(state.ReturnValue, []) : null);
+    }
+
+    /// <summary>A cell has a value when it ends in an expression without a semicolon that is not of type void.</summary>
+    private static bool HasValue(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.Single();
+        if (tree.GetRoot() is not CompilationUnitSyntax { Members: [.., GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last }] })
+            return false;
+        return compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type is { SpecialType: not SpecialType.System_Void };
+    }
+
+    public static ExecutionOutcome From(CompilationErrorException failed)
+    {
+        var lines = failed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
+        if (lines.Count == 0) lines.Add(failed.Message);
+        return ExecutionOutcome.Failure(new ExecutionError(ExecutionError.CompilationError, string.Join("; ", lines), lines));
     }
 
     public static ExecutionError FromException(Exception exception)
@@ -42,6 +43,9 @@ internal static class ExecutionOutcomes
     }
 
     /// <summary>One compiler diagnostic as a console prints it: <c>(1,5): error CS0103: The name 'y' does not exist...</c>.</summary>
-    private static string Format(Diagnostic d) =>
-        $"({d.LinePositionSpan.Start.Line + 1},{d.LinePositionSpan.Start.Character + 1}): {d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}";
+    private static string Format(Diagnostic d)
+    {
+        var start = d.Location.GetLineSpan().StartLinePosition;
+        return $"({start.Line + 1},{start.Character + 1}): {d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
 }

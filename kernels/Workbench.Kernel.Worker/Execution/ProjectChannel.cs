@@ -19,33 +19,20 @@ public interface IProjectServices
 /// </summary>
 internal sealed class ProjectChannel : IProjectSource, IOutputTransport
 {
-    private static readonly ProjectChannel Instance = new();
-    private static int installed;
-    private volatile Target? route;
-
-    private sealed record Target(IProjectServices Services, CancellationToken CancellationToken);
-
-    public static void Install()
-    {
-        if (Interlocked.Exchange(ref installed, 1) != 0) return;
-        ProjectData.Source = Instance;
-        Output.Transport = Instance;
-    }
-
-    public static void Route(IProjectServices? services, CancellationToken cancellationToken) =>
-        Instance.route = services is null ? null : new Target(services, cancellationToken);
-
     public async Task<string> ViewPathAsync(CancellationToken cancellationToken)
     {
-        var target = route ?? throw new ProjectAccessException("the project can be opened only while a cell runs, from that cell");
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, target.CancellationToken);
-        return await target.Services.OpenProjectAsync(both.Token);
+        var (services, interrupt) = Services() ?? throw new ProjectAccessException("the project can be opened only while a cell runs, from that cell");
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt);
+        return await services.OpenProjectAsync(both.Token);
     }
 
     public async Task<string> SubmitAsync(string bodyJson, CancellationToken cancellationToken)
     {
-        var target = route ?? throw new OutputSubmissionException("outputs can be submitted only while a cell runs, from that cell");
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, target.CancellationToken);
-        return await target.Services.SubmitOutputAsync(bodyJson, both.Token);
+        var (services, interrupt) = Services() ?? throw new OutputSubmissionException("outputs can be submitted only while a cell runs, from that cell");
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt);
+        return await services.SubmitOutputAsync(bodyJson, both.Token);
     }
+
+    private static (IProjectServices, CancellationToken)? Services() =>
+        RunningCell.Current is { Sink: IProjectServices services } cell ? (services, cell.Interrupt) : null;
 }

@@ -1,10 +1,8 @@
-using Microsoft.DotNet.Interactive;
-
 namespace Workbench.Kernel.Worker.Language;
 
 /// <summary>
 /// Jupyter (protocol 5.2 and later) counts cursor positions in Unicode code points; .NET strings and Roslyn count
-/// UTF-16 units and lines. These convert between the three, clamping positions that fall outside the text.
+/// UTF-16 units. These convert between the two, clamping positions that fall outside the text.
 /// </summary>
 public static class CodePoints
 {
@@ -23,25 +21,5 @@ public static class CodePoints
         for (var index = 0; index < end; count++)
             index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
         return count;
-    }
-
-    public static LinePosition ToLinePosition(string text, int utf16Index)
-    {
-        int line = 0, lineStart = 0;
-        for (var i = 0; i < utf16Index && i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            line++;
-            lineStart = i + 1;
-        }
-        return new LinePosition(line, Math.Min(utf16Index, text.Length) - lineStart);
-    }
-
-    public static int FromLinePosition(string text, LinePosition position)
-    {
-        var index = 0;
-        for (var line = 0; line < position.Line && index < text.Length; index++)
-            if (text[index] == '\n') line++;
-        return Math.Min(index + position.Character, text.Length);
     }
 }

@@ -81,7 +81,7 @@ public sealed class WorkerHost(MessageChannel channel, CSharpSession session)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await Console.Error.WriteLineAsync($"language request {nothing.Id} failed: {e.Message}");
+            WorkerLog.Write($"language request {nothing.Id} failed: {e.Message}");
             reply = nothing;
         }
         await channel.SendAsync(reply);

@@ -117,13 +117,18 @@ public sealed class EscapeTests(SandboxedKernelFixture fixture)
     }
 
     [Fact]
-    public void Process_StartThroughTheKernelObjectAroundThePolicy_StillFails()
+    public void Process_StartThroughTheSessionsOwnCompilerAroundThePolicy_StillFails()
     {
-        // User code reaches .NET Interactive's kernel itself and submits code that no policy of ours has seen.
+        // User code reaches the scripting engine the worker has loaded (by reflection: it is not referenced) and
+        // compiles code that no policy of ours has seen, with the engine's default references.
         var run = Run("""
-            var inner = await Microsoft.DotNet.Interactive.Kernel.Root.SendAsync(
-                new Microsoft.DotNet.Interactive.Commands.SubmitCode("System.Diagnostics.Process.Start(\"/usr/bin/id\").Id"));
-            inner.Events.OfType<Microsoft.DotNet.Interactive.Events.CommandFailed>().Single().Message
+            var engine = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp.Scripting")
+                .GetType("Microsoft.CodeAnalysis.CSharp.Scripting.CSharpScript")!
+                .GetMethods().Single(m => m.Name == "EvaluateAsync" && !m.IsGenericMethod);
+            string outcome;
+            try { outcome = "started " + await (Task<object>)engine.Invoke(null, ["System.Diagnostics.Process.Start(\"/usr/bin/id\").Id", null, null, null, default(CancellationToken)])!; }
+            catch (Exception e) { outcome = e.ToString(); }
+            outcome
             """);
 
         Assert.Equal("ok", run.Status);

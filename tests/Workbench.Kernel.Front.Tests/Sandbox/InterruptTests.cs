@@ -44,7 +44,7 @@ public sealed class InterruptTests(SandboxedKernelFixture fixture)
         var client = fixture.Client;
         client.Execute("var survivor = 17;", SandboxedKernelFixture.Cell);
 
-        var run = client.Execute("await Task.Delay(60_000, Microsoft.DotNet.Interactive.KernelInvocationContext.Current.CancellationToken);", SandboxedKernelFixture.Cell, whileRunning: () =>
+        var run = client.Execute("await Task.Delay(60_000, Interrupted);", SandboxedKernelFixture.Cell, whileRunning: () =>
         {
             Thread.Sleep(1000);
             client.SendControl(client.Frames(MessageTypes.InterruptRequest));

@@ -110,7 +110,7 @@ public sealed class CSharpSessionTests(SessionFixture fixture)
     {
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-        var outcome = await session.ExecuteAsync("await Task.Delay(60_000, Microsoft.DotNet.Interactive.KernelInvocationContext.Current.CancellationToken);", new RecordingSink(), interrupt.Token);
+        var outcome = await session.ExecuteAsync("await Task.Delay(60_000, Interrupted);", new RecordingSink(), interrupt.Token);
 
         Assert.Equal(ExecutionError.Interrupted, outcome.Error!.Name);
     }

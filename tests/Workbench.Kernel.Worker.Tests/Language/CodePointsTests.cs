@@ -23,14 +23,4 @@ public sealed class CodePointsTests
     [InlineData(6)]
     public void FromUtf16Index_RoundTrip_ReturnsTheCodePointOffset(int codePoints) =>
         Assert.Equal(codePoints, CodePoints.FromUtf16Index(WithSurrogates, CodePoints.ToUtf16Index(WithSurrogates, codePoints)));
-
-    [Fact]
-    public void ToLinePosition_SecondLine_CountsFromLineStart()
-    {
-        var position = CodePoints.ToLinePosition(WithSurrogates, 7);
-
-        Assert.Equal(1, position.Line);
-        Assert.Equal(2, position.Character);
-        Assert.Equal(7, CodePoints.FromLinePosition(WithSurrogates, position));
-    }
 }
