@@ -9,6 +9,7 @@ internal sealed class ConsoleInput : TextReader
     public override string? ReadLine()
     {
         var cell = RunningCell.Current ?? throw new InvalidOperationException("Console input is available only while a cell runs.");
+        ConsoleOutput.FlushBoth(); // the prompt the cell wrote shows before the input box
         // User code calls ReadLine synchronously on a pool thread; blocking it until the reply arrives is what it expects.
         return cell.Sink.RequestInputAsync("", password: false, cell.Interrupt).GetAwaiter().GetResult();
     }

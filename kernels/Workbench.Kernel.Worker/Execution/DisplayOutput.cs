@@ -13,6 +13,8 @@ internal sealed class DisplayOutput : INotebookOutput
     public void Display(object? value, IReadOnlyList<string> mimeTypes, string displayId, bool update)
     {
         var cell = RunningCell.Current ?? throw new InvalidOperationException("Values can be displayed only while a cell runs.");
-        cell.Sink.Display(Formatting.Bundle(value, mimeTypes, displayId), update);
+        var bundle = Formatting.Bundle(value, mimeTypes, displayId);
+        ConsoleOutput.FlushBoth(); // what the cell printed before the value shows above it
+        cell.Sink.Display(bundle, update);
     }
 }

@@ -23,6 +23,10 @@ internal static class RunningCell
 
     private sealed class Scope(Route route) : IDisposable
     {
-        public void Dispose() => Interlocked.CompareExchange(ref s_current, null, route);
+        public void Dispose()
+        {
+            if (Current == route) ConsoleOutput.FlushBoth();
+            Interlocked.CompareExchange(ref s_current, null, route);
+        }
     }
 }

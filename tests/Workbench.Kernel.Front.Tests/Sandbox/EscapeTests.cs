@@ -126,7 +126,11 @@ public sealed class EscapeTests(SandboxedKernelFixture fixture)
                 .GetType("Microsoft.CodeAnalysis.CSharp.Scripting.CSharpScript")!
                 .GetMethods().Single(m => m.Name == "EvaluateAsync" && !m.IsGenericMethod);
             string outcome;
-            try { outcome = "started " + await (Task<object>)engine.Invoke(null, ["System.Diagnostics.Process.Start(\"/usr/bin/id\").Id", null, null, null, default(CancellationToken)])!; }
+            try
+            {
+                var evaluation = (Task<object>)engine.Invoke(null, ["System.Diagnostics.Process.Start(\"/usr/bin/id\").Id", null, null, null, default(CancellationToken)])!;
+                outcome = "started " + await evaluation;
+            }
             catch (Exception e) { outcome = e.ToString(); }
             outcome
             """);

@@ -45,6 +45,27 @@ public sealed class CSharpSessionLanguageTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task Complete_NameDefinedInAnEarlierCell_IsOffered()
+    {
+        await fixture.Session.ExecuteAsync("var suspectsPerBuurt = new Dictionary<string, int>();", new RecordingSink(), CancellationToken.None);
+
+        var completions = await fixture.Session.CompleteAsync("suspectsPer", 11, CancellationToken.None);
+        var members = await fixture.Session.CompleteAsync("suspectsPerBuurt.ContainsK", 26, CancellationToken.None);
+
+        Assert.Contains(completions.Matches, m => m.Text == "suspectsPerBuurt");
+        Assert.Equal(["ContainsKey"], members.Matches.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Inspect_FrameworkMethod_ShowsItsDocumentation()
+    {
+        var inspection = await fixture.Session.InspectAsync("Math.Max", 8, CancellationToken.None);
+
+        Assert.True(inspection.Found);
+        Assert.Contains("Returns the larger of two", inspection.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_Whitespace_FindsNothing()
     {
         var inspection = await fixture.Session.InspectAsync("   ", 1, CancellationToken.None);

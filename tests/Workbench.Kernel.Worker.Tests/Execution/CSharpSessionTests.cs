@@ -85,6 +85,60 @@ public sealed class CSharpSessionTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task Execute_DisplayThenUpdate_UpdateCarriesTheSameDisplayId()
+    {
+        var sink = new RecordingSink();
+
+        await session.ExecuteAsync("var shown = display(\"first\"); shown.Update(\"second\");", sink, CancellationToken.None);
+
+        var (first, second) = (sink.Shown.First(), sink.Shown.Last());
+        Assert.Equal(("first", false), (first.Bundle.Plain, first.Update));
+        Assert.Equal(("second", true), (second.Bundle.Plain, second.Update));
+        Assert.Equal(first.Bundle.DisplayId, second.Bundle.DisplayId);
+    }
+
+    [Fact]
+    public async Task Execute_LineWrittenInPieces_StreamsOneMessagePerLineAndTheRestAtTheEnd()
+    {
+        var sink = new RecordingSink();
+
+        await session.ExecuteAsync("Console.WriteLine(16); Console.Write(\"a\"); Console.Write(\"b\\nc\"); Console.Write(\"d\");", sink, CancellationToken.None);
+
+        Assert.Equal(["16\n", "ab\n", "cd"], sink.Streams.Select(s => s.Text.Replace("\r\n", "\n", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Execute_WriteThenDisplay_TheTextStreamsBeforeTheValue()
+    {
+        var sink = new RecordingSink();
+
+        await session.ExecuteAsync("Console.Write(\"before \"); display(\"value\");", sink, CancellationToken.None);
+
+        Assert.Equal("before ", sink.Stdout);
+        Assert.Single(sink.Displays);
+    }
+
+    [Fact]
+    public async Task Execute_CellThrowsAfterAnAssignment_TheVariableStaysDefined()
+    {
+        var failed = await session.ExecuteAsync("var keptAfterFailure = 5; throw new InvalidOperationException(\"late\");", new RecordingSink(), CancellationToken.None);
+
+        var outcome = await session.ExecuteAsync("keptAfterFailure * 2", new RecordingSink(), CancellationToken.None);
+
+        Assert.Equal("InvalidOperationException", failed.Error!.Name);
+        Assert.Equal("10", outcome.Result!.Plain);
+    }
+
+    [Fact]
+    public async Task Execute_StatementWithoutValue_HasNoResult()
+    {
+        var outcome = await session.ExecuteAsync("Console.Write(\"\")", new RecordingSink(), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Null(outcome.Result);
+    }
+
+    [Fact]
     public async Task Execute_ConsoleReadLine_AsksTheSinkForInput()
     {
         var sink = new RecordingSink("Ada");

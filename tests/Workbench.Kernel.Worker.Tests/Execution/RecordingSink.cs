@@ -12,6 +12,9 @@ internal sealed class RecordingSink(params string[] inputLines) : IExecutionSink
 
     public ConcurrentQueue<MimeBundle> Displays { get; } = new();
 
+    /// <summary>Every display in order, with whether it was an update (update_display_data).</summary>
+    public ConcurrentQueue<(MimeBundle Bundle, bool Update)> Shown { get; } = new();
+
     public ConcurrentQueue<string> Prompts { get; } = new();
 
     public string Stdout => string.Concat(Streams.Where(s => s.Name == StreamName.Stdout).Select(s => s.Text));
@@ -20,7 +23,11 @@ internal sealed class RecordingSink(params string[] inputLines) : IExecutionSink
 
     public void Stream(StreamName name, string text) => Streams.Enqueue((name, text));
 
-    public void Display(MimeBundle bundle, bool update) => Displays.Enqueue(bundle);
+    public void Display(MimeBundle bundle, bool update)
+    {
+        Displays.Enqueue(bundle);
+        Shown.Enqueue((bundle, update));
+    }
 
     public Task<string> RequestInputAsync(string prompt, bool password, CancellationToken cancellationToken)
     {
