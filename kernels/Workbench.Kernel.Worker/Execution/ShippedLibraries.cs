@@ -56,7 +56,10 @@ internal static class ShippedLibraries
     private static PortableExecutableReference Reference(string path, string? documentation, string? documentationFile = null)
     {
         var xml = documentation is null ? null : Path.Combine(documentation, documentationFile ?? Path.ChangeExtension(Path.GetFileName(path), ".xml"));
-        return MetadataReference.CreateFromFile(path, documentation: xml is not null && File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null);
+        // Mapped, not read: MetadataReference.CreateFromFile copies the whole file into memory (some 70 MiB for the
+        // runtime's libraries), while a mapped file costs only the metadata pages the compiler touches.
+        return AssemblyMetadata.CreateFromFile(path).GetReference(
+            documentation: xml is not null && File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null, filePath: path);
     }
 
     /// <summary><c>dotnet/packs/Microsoft.NETCore.App.Ref/10.0.x/ref/net10.0</c> beside <c>dotnet/shared/Microsoft.NETCore.App/10.0.x</c>.</summary>

@@ -58,7 +58,8 @@ public sealed class WorkerHost(MessageChannel channel, CSharpSession session)
         running[command.Id] = cell;
         try
         {
-            var outcome = await Task.Run(() => session.ExecuteAsync(command.Code, new SocketSink(this, command.Id), cell.Token));
+            // The session runs the cell's code on a pool thread of its own: the receive loop goes on at its first wait.
+            var outcome = await session.ExecuteAsync(command.Code, new SocketSink(this, command.Id), cell.Token);
             await channel.SendAsync(new ExecuteDone(command.Id, outcome, session.Stuck));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
