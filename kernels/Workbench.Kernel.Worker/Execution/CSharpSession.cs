@@ -18,6 +18,7 @@ public sealed class CSharpSession : IDisposable
     private static int installed;
 
     private readonly ScriptOptions options;
+    private readonly ScriptOptions continuation;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly Lazy<Task> imports;
     private readonly SubmissionWorkspace workspace;
@@ -36,6 +37,8 @@ public sealed class CSharpSession : IDisposable
             .WithLanguageVersion(LanguageVersion.Latest)
             // Optimised: a cell's loops over microdata run faster, and the compiler emits a little less (measured 5-10 %).
             .WithOptimizationLevel(OptimizationLevel.Release);
+        // Later submissions inherit the first one's references: given them again, each would bind all of them anew.
+        continuation = options.WithReferences(Array.Empty<MetadataReference>());
         workspace = new SubmissionWorkspace([ShippedLibraries.CoreLibrary, .. references]);
         phases?.Done("references");
         // The imports end in an expression: compiling and running them once is the warm-up of the first cell.
@@ -98,7 +101,7 @@ public sealed class CSharpSession : IDisposable
             if (Stuck) return Interrupted();
             await imports.Value;
             using var route = RunningCell.Enter(output, cancellationToken);
-            var run = Task.Run(() => state!.ContinueWithAsync(code, options, catchException: _ => true, CancellationToken.None), CancellationToken.None);
+            var run = Task.Run(() => state!.ContinueWithAsync(code, continuation, catchException: _ => true, CancellationToken.None), CancellationToken.None);
             try
             {
                 await run.WaitAsync(cancellationToken);
