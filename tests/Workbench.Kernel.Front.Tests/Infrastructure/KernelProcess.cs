@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -100,12 +101,39 @@ internal sealed class KernelProcess : IDisposable
         return file;
     }
 
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A free loopback port below the system's ephemeral range: a port from that range (what binding to port 0 gives)
+    /// can be taken by any outgoing connection (another test's client socket) before the kernel binds it, which made a
+    /// kernel fail at start with "Address already in use" in a full run.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var range = File.Exists(EphemeralRange) ? File.ReadAllText(EphemeralRange).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
+        var below = range.Length > 0 && int.TryParse(range[0], CultureInfo.InvariantCulture, out var low) ? low : 32768;
+        lock (HandedOut)
+        {
+            while (true)
+            {
+                var port = RandomNumberGenerator.GetInt32(10_000, below);
+                if (HandedOut.Contains(port)) continue;
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                }
+                catch (SocketException)
+                {
+                    continue;
+                }
+                HandedOut.Add(port);
+                return port;
+            }
+        }
     }
+
+    private const string EphemeralRange = "/proc/sys/net/ipv4/ip_local_port_range";
 
     public void Dispose()
     {

@@ -39,7 +39,9 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IPage> NewPageAsync(Uri baseAddress)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
+        // 30 s: in the full run the browser shares two cores with the notebooks' end-to-end runs; a sign-in that waited
+        // 15 s for its redirect timed out there once (a timeout only bounds how long a failing step takes).
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
