@@ -138,6 +138,29 @@ public sealed class NotebookServersTests
     }
 
     [Fact]
+    public async Task Lock_ScientistWithARunningServer_KernelCredentialRefusedAtOnceAndTheSweepStopsTheServer()
+    {
+        using var area = new NotebookArea();
+        await using var app = await WorkbenchApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite, area.Settings());
+        var (scientist, project) = await NotebookArea.ProjectAsync(app);
+        var admin = await WorkbenchApp.SignInAsync(await app.CreateUserAsync("boss", "CBS", WorkbenchRole.Admin), app.CreateLoopbackClient());
+        var servers = app.Services.GetRequiredService<NotebookServers>();
+        await (await WorkbenchApp.SignInAsync(scientist, app.CreateLoopbackClient())).PostAsync($"/api/projects/{project}/notebook", null);
+        var token = await File.ReadAllTextAsync(Path.Combine(area.Root, project, scientist.Id, "kernel-token"));
+        var before = await WithTokenAsync(app, $"/api/projects/{project}/data", token);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{scientist.Id}/lock", null)).StatusCode);
+        var afterLock = await WithTokenAsync(app, $"/api/projects/{project}/data", token);
+        await servers.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterLock.StatusCode);
+        Assert.Empty(servers.All());
+        var stop = Assert.Single(await AuditAsync(app, AuditActions.NotebookStopped));
+        Assert.Contains("access ended: your account is locked", stop.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RetentionEnd_ProjectWithNotebooks_ServersStopAndTheNotebooksAreDeleted()
     {
         using var area = new NotebookArea();

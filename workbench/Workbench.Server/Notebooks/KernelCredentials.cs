@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Workbench.Server.Identity;
 
 namespace Workbench.Server.Notebooks;
 
@@ -36,19 +38,22 @@ public sealed class KernelCredentials
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
-/// <summary>Authenticates <c>Authorization: Bearer wbk_…</c> against <see cref="KernelCredentials"/>.</summary>
+/// <summary>Authenticates <c>Authorization: Bearer wbk_…</c> against <see cref="KernelCredentials"/>.
+/// A locked account's credential is refused at once (the sweep then stops its server).</summary>
 internal sealed class KernelCredentialHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KernelCredentials credentials)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KernelCredentials credentials,
+    UserManager<WorkbenchUser> users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "KernelCredential";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer " + KernelCredentials.Prefix, StringComparison.Ordinal)) return Task.FromResult(AuthenticateResult.NoResult());
-        return Task.FromResult(credentials.Find(header["Bearer ".Length..]) is { } principal
-            ? AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName))
-            : AuthenticateResult.Fail("the kernel credential is not (or no longer) valid"));
+        if (!header.StartsWith("Bearer " + KernelCredentials.Prefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
+        if (credentials.Find(header["Bearer ".Length..]) is not { } principal) return AuthenticateResult.Fail("the kernel credential is not (or no longer) valid");
+        var user = await users.FindByIdAsync(principal.UserId());
+        if (user is null || await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("the account behind the kernel credential is gone or locked");
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -37,7 +37,7 @@ internal static class NotebookProxy
     {
         var userId = http.User.UserId();
         var refusal = http.Request.Headers.Authorization.Count > 0 ? "notebooks open with the workbench sign-in, not with a token"
-            : await NotebookServers.RefusalAsync(db, project, userId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), http.RequestAborted)
+            : await NotebookServers.RefusalAsync(db, project, userId, time.GetUtcNow(), http.RequestAborted)
             ?? (await TransferAsync(http.Request, rest ?? "") ? Transfers : null);
         if (refusal is not null)
         {

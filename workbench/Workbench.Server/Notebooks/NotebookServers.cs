@@ -51,13 +51,16 @@ public sealed partial class NotebookServers(
         lock (running) return [.. running.Values];
     }
 
-    /// <summary>Why the user may not work in the project's notebooks, or null.</summary>
-    public static async Task<string?> RefusalAsync(WorkbenchDbContext db, string projectId, string userId, DateOnly today, CancellationToken ct)
+    /// <summary>Why the user may not work in the project's notebooks (account gone or locked, not a member, retention over), or null.</summary>
+    public static async Task<string?> RefusalAsync(WorkbenchDbContext db, string projectId, string userId, DateTimeOffset now, CancellationToken ct)
     {
+        var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.LockoutEnd }).SingleOrDefaultAsync(ct);
+        if (account is null) return "your account is gone";
+        if (account.LockoutEnd is { } end && end > now) return "your account is locked";
         var version = await db.CurrentVersionsOf(db.Projects.Where(p => p.Id == projectId)).SingleOrDefaultAsync(ct);
         return version is null || !version.Definition.Members.Any(m => m.UserId == userId)
             ? "you are not a member of this project"
-            : ProjectRules.DataAccessRefusal(version.Definition, userId, today);
+            : ProjectRules.DataAccessRefusal(version.Definition, userId, DateOnly.FromDateTime(now.UtcDateTime));
     }
 
     /// <summary>Starts (or returns) the caller's notebook server for the project.</summary>
@@ -69,7 +72,7 @@ public sealed partial class NotebookServers(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        if (await RefusalAsync(db, projectId, userId, Today, ct) is { } refusal)
+        if (await RefusalAsync(db, projectId, userId, time.GetUtcNow(), ct) is { } refusal)
         {
             await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookAccessDenied, $"project:{projectId}", new { reason = refusal })], ct);
             throw new AccessDeniedException(refusal);
@@ -168,7 +171,7 @@ public sealed partial class NotebookServers(
         {
             var reason = server.HasExited ? "the notebook server ended"
                 : time.GetUtcNow() - server.LastActivity > Options.IdleTimeout ? $"idle for more than {Options.IdleTimeout.TotalMinutes:0} minutes"
-                : await RefusalAsync(db, server.ProjectId, server.UserId, Today, ct) is { } refusal ? $"access ended: {refusal}"
+                : await RefusalAsync(db, server.ProjectId, server.UserId, time.GetUtcNow(), ct) is { } refusal ? $"access ended: {refusal}"
                 : null;
             if (reason is not null)
             {
@@ -177,8 +180,6 @@ public sealed partial class NotebookServers(
             }
         }
     }
-
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private void ForgetExited()
     {
