@@ -45,6 +45,21 @@ public sealed class StoreNetworkLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Build_WhileTheKernelHoldsTheViewLockedDown_BuildsUnderTheLockedSettings()
+    {
+        // A notebook keeps its project's view open (external access off, configuration locked) and builds the network
+        // from the same file: DuckDB shares the database between the two connections, so the loader cannot set its
+        // memory limit there; it builds under the settings the view was locked with instead of failing.
+        var store = Store("(1), (2), (3)", "(1, 2, 'huishouden', 'partner'), (2, 3, 'buren', 'buur')");
+        using var view = Workbench.Microdata.Store.AnalyticalStore.OpenLockedDown(store);
+
+        using var network = StoreNetworkLoader.Build(store, Path.Combine(_folder, "network.csr"));
+
+        Assert.Equal(3, network.VertexCount);
+        Assert.Equal(2, network.PairCount);
+    }
+
+    [Fact]
     public void Build_UnknownLayer_Throws()
     {
         var store = Store("(1), (2)", "(1, 2, 'huishouden', 'partner'), (2, 1, 'onbekend', 'x')");

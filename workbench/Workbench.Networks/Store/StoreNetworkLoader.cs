@@ -27,12 +27,14 @@ public static unsafe class StoreNetworkLoader
         ArgumentNullException.ThrowIfNull(storePath);
         ArgumentNullException.ThrowIfNull(cachePath);
         using var connection = Open(storePath);
-        using (var limit = connection.CreateCommand())
+        // A kernel holding the project's view locked down shares its database with this connection: then the view's
+        // settings (locked by its owner) stay as they are, and the build runs under them.
+        var limited = !ConfigurationLocked(connection);
+        if (limited)
         {
             // Left alone, DuckDB's buffer pool keeps store blocks up to 80% of RAM (2.8 GB at 10M persons); the
             // joins need far less and spill to disk beyond the limit. Reset below: the instance may be shared.
-            limit.CommandText = $"SET memory_limit = '{BuildMemoryLimit}'";
-            limit.ExecuteNonQuery();
+            Execute(connection, $"SET memory_limit = '{BuildMemoryLimit}'");
         }
         try
         {
@@ -40,9 +42,7 @@ public static unsafe class StoreNetworkLoader
         }
         finally
         {
-            using var reset = connection.CreateCommand();
-            reset.CommandText = "RESET memory_limit";
-            reset.ExecuteNonQuery();
+            if (limited) Execute(connection, "RESET memory_limit");
         }
         return MultilayerNetwork.Open(cachePath);
     }
@@ -60,6 +60,20 @@ public static unsafe class StoreNetworkLoader
             return MultilayerNetwork.Open(cachePath);
         }
         return Build(storePath, cachePath);
+    }
+
+    private static bool ConfigurationLocked(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('lock_configuration')";
+        return command.ExecuteScalar() is true;
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     internal static DuckDBConnection Open(string storePath)
