@@ -68,8 +68,9 @@ public sealed class UpCommandTests : IDisposable
             }
             lock (stdout)
             {
-                Assert.Contains($"Workbench is running at http://127.0.0.1:{port}", stdout.ToString(), StringComparison.Ordinal);
-                Assert.Contains("admin", stdout.ToString(), StringComparison.Ordinal);
+                var printedText = stdout.ToString();
+                Assert.True(printedText.Contains($"Workbench is running at http://127.0.0.1:{port}", StringComparison.Ordinal), $"up printed:\n{printedText}");
+                Assert.Contains("admin", printedText, StringComparison.Ordinal);
             }
         }
         finally
@@ -101,10 +102,29 @@ public sealed class UpCommandTests : IDisposable
         throw new TimeoutException($"{path} did not answer within {within}");
     }
 
+    /// <summary>
+    /// A free loopback port below the system's ephemeral range: one from that range (what binding to port 0 gives) can
+    /// be taken, while up is still generating its data, by any test server or client socket that binds port 0.
+    /// </summary>
     private static int FreeLoopbackPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var range = File.Exists(EphemeralRange) ? File.ReadAllText(EphemeralRange).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
+        var below = range.Length > 0 && int.TryParse(range[0], System.Globalization.CultureInfo.InvariantCulture, out var low) ? low : 32768;
+        while (true)
+        {
+            var port = System.Security.Cryptography.RandomNumberGenerator.GetInt32(10_000, below);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
     }
+
+    private const string EphemeralRange = "/proc/sys/net/ipv4/ip_local_port_range";
 }
