@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Workbench.Testing;
 
 namespace Workbench.Cli.Tests;
 
@@ -36,7 +36,7 @@ public sealed class UpCommandTests : IDisposable
     [Fact]
     public async Task Up_WithServer_ServesHealthAndSignIn_UntilInterrupted()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         using var process = CliRunner.Start(_dir.Path, null, "up", "--persons", "2000", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var stdout = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
@@ -101,30 +101,4 @@ public sealed class UpCommandTests : IDisposable
         }
         throw new TimeoutException($"{path} did not answer within {within}");
     }
-
-    /// <summary>
-    /// A free loopback port below the system's ephemeral range: one from that range (what binding to port 0 gives) can
-    /// be taken, while up is still generating its data, by any test server or client socket that binds port 0.
-    /// </summary>
-    private static int FreeLoopbackPort()
-    {
-        var range = File.Exists(EphemeralRange) ? File.ReadAllText(EphemeralRange).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
-        var below = range.Length > 0 && int.TryParse(range[0], System.Globalization.CultureInfo.InvariantCulture, out var low) ? low : 32768;
-        while (true)
-        {
-            var port = System.Security.Cryptography.RandomNumberGenerator.GetInt32(10_000, below);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // taken: try another
-            }
-        }
-    }
-
-    private const string EphemeralRange = "/proc/sys/net/ipv4/ip_local_port_range";
 }

@@ -13,16 +13,19 @@ internal static class ExecutionOutcomes
     public static ExecutionOutcome From(ScriptState<object> state)
     {
         if (state.Exception is { } exception) return ExecutionOutcome.Failure(FromException(exception));
-        return ExecutionOutcome.Success(HasValue(state.Script.GetCompilation()) ? Formatting.Bundle(state.ReturnValue, []) : null);
+        return ExecutionOutcome.Success(HasValue(state.Script.GetCompilation(), state.ReturnValue) ? Formatting.Bundle(state.ReturnValue, []) : null);
     }
 
-    /// <summary>A cell has a value when it ends in an expression without a semicolon that is not of type void.</summary>
-    private static bool HasValue(Compilation compilation)
+    /// <summary>
+    /// A cell has a value when it ends in an expression without a semicolon that is not of type void. Only a null
+    /// value needs the expression's type (null, or a void call?): the semantic model is not built for every cell.
+    /// </summary>
+    private static bool HasValue(Compilation compilation, object? value)
     {
         var tree = compilation.SyntaxTrees.Single();
         if (tree.GetRoot() is not CompilationUnitSyntax { Members: [.., GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last }] })
             return false;
-        return compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type is { SpecialType: not SpecialType.System_Void };
+        return value is not null || compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type is { SpecialType: not SpecialType.System_Void };
     }
 
     public static ExecutionOutcome From(CompilationErrorException failed)

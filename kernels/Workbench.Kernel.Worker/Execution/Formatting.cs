@@ -29,9 +29,9 @@ internal static class Formatting
     public static MimeBundle Bundle(object? value, IReadOnlyList<string> mimeTypes, string? displayId = null)
     {
         if (value is null) return MimeBundle.Create([], "<null>", displayId);
-        var forms = FormattedValue.CreateManyFromObject(value, [.. mimeTypes])
-            .Where(f => !f.SuppressDisplay)
-            .Select(f => KeyValuePair.Create(f.MimeType, f.Value));
-        return MimeBundle.Create(forms, value.ToDisplayString(PlainTextFormatter.MimeType), displayId);
+        var forms = FormattedValue.CreateManyFromObject(value, [.. mimeTypes]).Where(f => !f.SuppressDisplay).ToList();
+        // A simple value's preferred form is already its plain text: not formatted a second time.
+        var plain = forms.FirstOrDefault(f => f.MimeType == PlainTextFormatter.MimeType)?.Value ?? value.ToDisplayString(PlainTextFormatter.MimeType);
+        return MimeBundle.Create(forms.Select(f => KeyValuePair.Create(f.MimeType, f.Value)), plain, displayId);
     }
 }

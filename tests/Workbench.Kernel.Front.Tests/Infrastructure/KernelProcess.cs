@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Workbench.Testing;
 
 namespace Workbench.Kernel.Front.Tests.Infrastructure;
 
@@ -25,7 +23,7 @@ internal sealed class KernelProcess : IDisposable
         WorkDirectory = Path.Combine(directory, "work");
         // The sandbox's uid must be able to pass through to the work directory it mounts.
         File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
-        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 5).Select(_ => LoopbackPorts.Free()).ToArray();
         Key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         (ShellPort, IoPubPort, StdinPort, ControlPort, HeartbeatPort) = (ports[0], ports[1], ports[2], ports[3], ports[4]);
         var file = Path.Combine(directory, "kernel.json");
@@ -91,7 +89,7 @@ internal sealed class KernelProcess : IDisposable
     public static string WriteConnectionFile(string directory)
     {
         var file = Path.Combine(directory, "kernel.json");
-        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 5).Select(_ => LoopbackPorts.Free()).ToArray();
         File.WriteAllText(file, JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["transport"] = "tcp", ["ip"] = "127.0.0.1", ["shell_port"] = ports[0], ["iopub_port"] = ports[1],
@@ -100,40 +98,6 @@ internal sealed class KernelProcess : IDisposable
         }));
         return file;
     }
-
-    private static readonly HashSet<int> HandedOut = [];
-
-    /// <summary>
-    /// A free loopback port below the system's ephemeral range: a port from that range (what binding to port 0 gives)
-    /// can be taken by any outgoing connection (another test's client socket) before the kernel binds it, which made a
-    /// kernel fail at start with "Address already in use" in a full run.
-    /// </summary>
-    private static int FreePort()
-    {
-        var range = File.Exists(EphemeralRange) ? File.ReadAllText(EphemeralRange).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
-        var below = range.Length > 0 && int.TryParse(range[0], CultureInfo.InvariantCulture, out var low) ? low : 32768;
-        lock (HandedOut)
-        {
-            while (true)
-            {
-                var port = RandomNumberGenerator.GetInt32(10_000, below);
-                if (HandedOut.Contains(port)) continue;
-                try
-                {
-                    using var listener = new TcpListener(IPAddress.Loopback, port);
-                    listener.Start();
-                }
-                catch (SocketException)
-                {
-                    continue;
-                }
-                HandedOut.Add(port);
-                return port;
-            }
-        }
-    }
-
-    private const string EphemeralRange = "/proc/sys/net/ipv4/ip_local_port_range";
 
     public void Dispose()
     {
