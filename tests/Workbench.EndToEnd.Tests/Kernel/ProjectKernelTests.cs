@@ -16,8 +16,9 @@ using Workbench.Server.Tests.Projects;
 namespace Workbench.EndToEnd.Tests.Kernel;
 
 /// <summary>
-/// A data scientist's day in the sandboxed kernel against a real workbench server: sign in for the project from a
-/// cell (device flow, approved in the workbench), open the project's data, submit a table for review — as that user.
+/// A data scientist's day in the sandboxed kernel against a real workbench server: with the credential the workbench
+/// gives its own notebook servers, open the project's data and submit a table for review — as that user; a kernel
+/// outside the workbench may sign in (device flow, approved in the workbench) but gets no microdata.
 /// </summary>
 public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : IClassFixture<AnalyticalStoreFixture>
 {
@@ -57,37 +58,56 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
     }
 
     [Fact]
-    public async Task ProjectKernel_UserApprovesDeviceSignIn_OpensOnlyItsViewAndSubmitsAsTheUser()
+    public async Task LocalKernel_UserApprovesDeviceSignIn_SignedInButTheViewIsRefusedAndNothingIsMounted()
     {
-        var (app, scientist, project, other) = await StartAsync();
-        await using var _ = app;
+        var (app, scientist, project, _) = await StartAsync();
+        await using var _app = app;
         var browser = await SignInAsync(app, scientist);
-        // The other project's view exists on the server (its data scientist read it): still out of this kernel's reach.
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/projects/{other}/view")).StatusCode);
         var (kernel, client) = await StartKernelAsync("--server", app.BaseAddress.ToString(), "--project", project);
         using var __ = kernel;
         using var ___ = client;
         var prompts = new List<string>();
 
+        // A kernel outside the workbench (a laptop's Jupyter) may sign in as its user, but microdata never reaches it.
+        var open = client.Execute("var data = await ProjectData.OpenAsync();", Cell, onOutput: output =>
+        {
+            if (output.Type != "display_data") return;
+            var text = output.Content.GetProperty("data").GetProperty("text/plain").GetString()!;
+            prompts.Add(text);
+            if (UserCode().Match(text) is { Success: true } code)
+                Assert.Equal(HttpStatusCode.Redirect, OidcClient.DecideDeviceAsync(browser, code.Groups[1].Value, "Approve").GetAwaiter().GetResult().StatusCode);
+        });
+        var mounted = client.Execute("System.IO.Directory.GetFiles(\"/project\").Length", Cell);
+
+        Assert.Contains(prompts, p => p.Contains($"work on project {project}", StringComparison.Ordinal));
+        Assert.Equal("error", open.Status);
+        Assert.Equal("ProjectAccessException", open.ErrorName);
+        Assert.Contains(Workbench.Server.Data.ProjectData.OnlyNotebookKernels, open.ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("0", mounted.Result);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.DataViewDelivered));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.DataAccessRefused && e.Actor == scientist.Id));
+    }
+
+    [Fact]
+    public async Task NotebookKernel_CredentialFromTheWorkbench_OpensOnlyItsViewAndSubmitsAsTheUser()
+    {
+        var (app, scientist, project, other) = await StartAsync();
+        await using var _app = app;
+        // The other project's view exists on the server (its kernel read it): still out of this kernel's reach.
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateKernelClient(await app.IssueKernelCredentialAsync(scientist, other))
+            .GetAsync($"/api/projects/{other}/view")).StatusCode);
+        var tokenFile = await WorkbenchSession.WriteTokenFileAsync(app.Database.Directory, await app.IssueKernelCredentialAsync(scientist, project));
+        var (kernel, client) = await StartKernelAsync("--server", app.BaseAddress.ToString(), "--project", project, "--token-file", tokenFile);
+        using var __ = kernel;
+        using var ___ = client;
+
         var open = client.Execute(
             "var data = await ProjectData.OpenAsync();\nstring.Join(\",\", data.Catalogue.Datasets.Select(d => d.Name + \":\" + string.Join(\"/\", d.Columns.Select(c => c.Name))))",
-            Cell, onOutput: output =>
-            {
-                if (output.Type != "display_data") return;
-                var text = output.Content.GetProperty("data").GetProperty("text/plain").GetString()!;
-                prompts.Add(text);
-                if (UserCode().Match(text) is { Success: true } code)
-                {
-                    var approved = OidcClient.DecideDeviceAsync(browser, code.Groups[1].Value, "Approve").GetAwaiter().GetResult();
-                    Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
-                }
-            });
-
+            Cell);
         Assert.Equal("ok", open.Status);
         Assert.Equal("persons:person_id/birth_year/sex", open.Result);
-        Assert.Contains(prompts, p => p.Contains($"work on project {project}", StringComparison.Ordinal));
-        Assert.Contains("Signed in for project", string.Join("\n", open.Outputs.Where(o => o.Type == "update_display_data")
-            .Select(o => o.Content.GetProperty("data").GetProperty("text/plain").GetString())), StringComparison.Ordinal);
 
         var mounted = client.Execute(
             $"string.Join(\",\", System.IO.Directory.GetFiles(\"/project\").Select(System.IO.Path.GetFileName)) + \"|\" + System.IO.File.Exists(\"{Path.Combine(app.Database.Directory, "views", other + ".duckdb")}\")",
@@ -106,8 +126,6 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
         var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
         var output = await db.OutputRequests.SingleAsync();
         Assert.Equal((scientist.Id, project, "Persons by sex"), (output.AuthorId, output.ProjectId, output.Title));
-        var exchanged = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.TokenExchanged);
-        Assert.Equal((scientist.Id, $"project:{project}"), (exchanged.Actor, exchanged.Subject));
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.DataViewDelivered && e.Subject == $"project:{project}"));
     }
 
@@ -139,9 +157,8 @@ public sealed partial class ProjectKernelTests(AnalyticalStoreFixture store) : I
     {
         var (app, scientist, project, _) = await StartAsync();
         await using var _app = app;
-        var browser = await SignInAsync(app, scientist);
         var tokenFile = Path.Combine(app.Database.Directory, "kernel-token");
-        await File.WriteAllTextAsync(tokenFile, await WorkbenchSession.KernelTokenAsync(app, browser, project));
+        await File.WriteAllTextAsync(tokenFile, await app.IssueKernelCredentialAsync(scientist, project));
         File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         var (kernel, client) = await StartKernelAsync("--server", app.BaseAddress.ToString(), "--project", project, "--token-file", tokenFile);
         using var __ = kernel;

@@ -30,13 +30,12 @@ public sealed class NotebookTests(NotebookStoreFixture store, ITestOutputHelper 
         var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist);
         var definition = NotebookProject.For(notebook);
         var project = await ProjectBuilder.CreateAsync(admin, definition.Request(scientist.Id));
-        var browser = await WorkbenchSession.SignInAsync(app, scientist);
         var directory = Directory.CreateTempSubdirectory("workbench-notebook-").FullName;
         // The sandbox's uid must be able to pass through to the work directory it mounts.
         File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
         try
         {
-            var token = await WorkbenchSession.WriteTokenFileAsync(directory, await WorkbenchSession.KernelTokenAsync(app, browser, project));
+            var token = await WorkbenchSession.WriteTokenFileAsync(directory, await app.IssueKernelCredentialAsync(scientist, project));
             var executed = await ExecutedNotebook.RunAsync(definition.NotebookPath, directory, app.BaseAddress, project, token);
             log.WriteLine($"{notebook}: executed in {executed.Elapsed.TotalSeconds:F1} s, {executed.Charts} chart(s); findings: " +
                 string.Join(", ", executed.Findings.Select(f => $"{f.Key} = {f.Value}")));

@@ -30,7 +30,6 @@ public class AuthorizationMatrixTests
         ["PUT /api/projects/{id}"] = AdminOnly,
         ["GET /api/projects/{id}/versions"] = AnyRole,
         ["GET /api/projects/{id}/data"] = AnyRole,
-        ["GET /api/projects/{id}/data/{dataset}"] = AnyRole,
         ["GET /api/projects/{id}/view"] = AnyRole,
         ["POST /api/projects/{id}/outputs"] = AnyRole,
         // Starting a notebook server is refused (403) to everyone but the project's data scientists, so on a project

@@ -20,6 +20,16 @@ public sealed class KernelCredentials
 {
     public const string Prefix = "wbk_";
 
+    /// <summary>
+    /// Set by <see cref="KernelCredentialHandler"/> only, on the sign-in of a kernel of a notebook server this workbench
+    /// started: the one caller the project's view is delivered to.
+    /// </summary>
+    public const string NotebookKernelClaim = "wb:notebook-kernel";
+
+    /// <summary>Whether the caller is a kernel of one of this workbench's own notebook servers.</summary>
+    public static bool IsNotebookKernel(ClaimsPrincipal caller) =>
+        caller.Identities.Any(i => i.AuthenticationType == KernelCredentialHandler.SchemeName && i.HasClaim(NotebookKernelClaim, "true"));
+
     private readonly ConcurrentDictionary<string, ClaimsPrincipal> byHash = new(StringComparer.Ordinal);
 
     /// <summary>A new credential for <paramref name="principal"/> (a kernel identity); the secret is returned once.</summary>
@@ -54,6 +64,10 @@ internal sealed class KernelCredentialHandler(
         if (credentials.Find(header["Bearer ".Length..]) is not { } principal) return AuthenticateResult.Fail("the kernel credential is not (or no longer) valid");
         var user = await users.FindByIdAsync(principal.UserId());
         if (user is null || await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("the account behind the kernel credential is gone or locked");
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        // A fresh identity of this scheme, marked as a notebook kernel: no token or cookie can carry that mark.
+        var source = (ClaimsIdentity)principal.Identity!;
+        var identity = new ClaimsIdentity(source.Claims, SchemeName, source.NameClaimType, source.RoleClaimType);
+        identity.AddClaim(new Claim(KernelCredentials.NotebookKernelClaim, "true"));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

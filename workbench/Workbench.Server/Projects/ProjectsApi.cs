@@ -60,23 +60,17 @@ public static class ProjectsApi
             .WithTags("Data")
             .WithSummary("The datasets and columns the caller may read in this project; refused after the retention end");
 
-        projects.MapGet("/{id}/data/{dataset}", async (
-                    string id, string dataset, int? limit, int? offset, Data.ProjectData data, HttpContext http, CancellationToken ct) =>
-                await data.ReadAsync(id, dataset, limit, offset, http.User, ct))
-            .WithTags("Data")
-            .WithSummary($"Rows of an allowlisted dataset with the project's pseudonyms, paged (limit at most {Data.ProjectData.MaxLimit}); data scientists of the project only, within retention; audited");
-
         projects.MapGet("/{id}/view", async (string id, Data.ProjectData data, HttpContext http, CancellationToken ct) =>
             {
                 var known = http.Request.Headers.IfNoneMatch.ToString().Trim('"');
-                var view = await data.ViewAsync(id, known.Length > 0 ? known : null, http.User, ct);
+                var view = await data.ViewAsync(id, known.Length > 0 ? known : null, http.User, http.Connection.RemoteIpAddress, ct);
                 var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{view.Tag}\"");
                 return view.Unchanged
                     ? Results.StatusCode(StatusCodes.Status304NotModified)
                     : Results.File(view.Path, "application/vnd.duckdb", fileDownloadName: $"{id}.duckdb", entityTag: tag);
             })
             .WithTags("Data")
-            .WithSummary("The project's view (a read-only DuckDB file: allowlisted datasets and columns, project pseudonyms) for its kernel; data scientists of the project only, within retention; If-None-Match with the ETag answers 304; audited when delivered");
+            .WithSummary("The project's view (a read-only DuckDB file: allowlisted datasets and columns, project pseudonyms) for a kernel of the workbench's own notebook servers only (kernel credential, loopback), of a data scientist of the project within retention; If-None-Match with the ETag answers 304; audited when delivered");
 
         return app;
     }
