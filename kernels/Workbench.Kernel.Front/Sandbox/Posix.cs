@@ -6,7 +6,27 @@ namespace Workbench.Kernel.Front.Sandbox;
 /// <summary>The POSIX calls .NET does not offer: the effective uid, chown, link and flock.</summary>
 internal static partial class Posix
 {
-    public static bool IsRoot => GetEuid() == 0;
+    /// <summary>
+    /// Root with every uid at hand: the effective uid is 0 and the user namespace maps the sandbox's uids (always on the
+    /// host). Root inside a namespace that maps only a few uids (an outer sandbox's <c>--uid 0</c>) cannot switch to
+    /// them, so it is treated like any other user: the worker gets a user namespace of its own.
+    /// </summary>
+    public static bool IsRoot => GetEuid() == 0 && Maps(65534, 1) && Maps(SandboxUids.First, SandboxUids.Count);
+
+    private static bool Maps(long first, long count)
+    {
+        try
+        {
+            return File.ReadAllLines("/proc/self/uid_map").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Any(p =>
+                p.Length == 3 && long.TryParse(p[0], System.Globalization.CultureInfo.InvariantCulture, out var inside)
+                && long.TryParse(p[2], System.Globalization.CultureInfo.InvariantCulture, out var length)
+                && inside <= first && first + count <= inside + length);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     public static void Chown(string path, int uid, int gid)
     {
