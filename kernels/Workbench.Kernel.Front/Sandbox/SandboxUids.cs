@@ -40,7 +40,7 @@ internal sealed class SandboxUids : IDisposable
         System.IO.Directory.CreateDirectory(leaseDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (new DirectoryInfo(leaseDirectory).LinkTarget is not null || File.GetUnixFileMode(leaseDirectory) != (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute))
             throw new IOException($"{leaseDirectory} must be a directory only root can enter (0700)");
-        using var allocation = File.OpenHandle(Path.Combine(leaseDirectory, "allocate.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+        using var allocation = OpenWaiting(Path.Combine(leaseDirectory, "allocate.lock"));
         Posix.TryLock(allocation, exclusive: true, wait: true);
 
         var full = Path.GetFullPath(workDirectory);
@@ -79,6 +79,26 @@ internal sealed class SandboxUids : IDisposable
         {
             work.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the allocation lock, waiting while another front allocates: .NET takes a shared flock of its own when it
+    /// opens a file (its FileShare emulation) and fails at once when another process holds an exclusive one.
+    /// </summary>
+    private static SafeFileHandle OpenWaiting(string path)
+    {
+        var deadline = Environment.TickCount64 + 60_000;
+        while (true)
+        {
+            try
+            {
+                return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+            }
+            catch (IOException) when (Environment.TickCount64 < deadline && File.Exists(path))
+            {
+                Thread.Sleep(20);
+            }
         }
     }
 
