@@ -24,5 +24,16 @@ catch (Exception e) when (e is IOException or InvalidDataException or System.Tex
     await Console.Error.WriteLineAsync($"workbench-kernel: cannot use connection file {options.ConnectionFile}: {e.Message}");
     return 2;
 }
-await using IKernelBackend backend = new WorkerBackend(options.Sandbox(), ProjectAccess.Create(options, log), log);
-return await KernelHost.RunAsync(connection, backend, log, TimeProvider.System);
+// The kernel's temporary files (its copy of the view, its workers' directories) go with it: at shutdown, at SIGTERM,
+// and, when it was killed, at the next kernel's start (which removes every gone kernel's).
+Workbench.Kernel.Front.Sandbox.KernelFiles.Open(log);
+AppDomain.CurrentDomain.ProcessExit += (_, _) => Workbench.Kernel.Front.Sandbox.KernelFiles.DisposeCurrent();
+try
+{
+    await using IKernelBackend backend = new WorkerBackend(options.Sandbox(), ProjectAccess.Create(options, log), log);
+    return await KernelHost.RunAsync(connection, backend, log, TimeProvider.System);
+}
+finally
+{
+    Workbench.Kernel.Front.Sandbox.KernelFiles.DisposeCurrent();
+}

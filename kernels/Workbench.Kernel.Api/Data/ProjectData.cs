@@ -44,6 +44,10 @@ public sealed class ProjectData : IDisposable
     public ProjectCatalogue Catalogue { get; }
 
     private static IProjectSource? s_source;
+    private static readonly SemaphoreSlim s_opening = new(1, 1);
+    private static ProjectData? s_opened;
+    private bool _disposed;
+    private (long Length, DateTime Written) _file;
 
     /// <summary>
     /// The kernel's project (set once by the kernel's worker at start-up); <c>null</c> outside a project kernel, where
@@ -57,14 +61,38 @@ public sealed class ProjectData : IDisposable
 
     /// <summary>
     /// Opens this kernel's project: its view as the server built it from the allowlist today (a changed allowlist gives
-    /// a new view at the next call). The first call may ask you to sign in for the project.
+    /// a new view at the next call). The first call may ask you to sign in for the project. Called again (a cell run
+    /// again), it returns the project already open while the view is unchanged; when the view changed, the previous
+    /// <see cref="ProjectData"/> is closed and the new view opened.
     /// </summary>
     /// <exception cref="ProjectAccessException">When the kernel has no project, or the project cannot be reached, with the reason.</exception>
     public static async Task<ProjectData> OpenAsync(CancellationToken cancellationToken = default)
     {
         var source = Source ?? throw new ProjectAccessException(
             "this kernel is not bound to a project: start it from the workbench, or set WORKBENCH_SERVER and WORKBENCH_PROJECT (see kernels/README.md)");
-        return Open(await source.ViewPathAsync(cancellationToken).ConfigureAwait(false));
+        await s_opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = Path.GetFullPath(await source.ViewPathAsync(cancellationToken).ConfigureAwait(false));
+            // A notebook's first cell is run again and again. DuckDB shares one database per file within the process,
+            // and the open one has its configuration locked, so a second connection cannot be locked down (nor would it
+            // see a new view linked over the old path): the open project is returned while its file is the same one,
+            // and closed before the new view is opened when the front delivered a new one.
+            if (s_opened is { _disposed: false } open && open.ViewPath == path && open._file == Identity(path)) return open;
+            s_opened?.Dispose();
+            s_opened = Open(path);
+            return s_opened;
+        }
+        finally
+        {
+            s_opening.Release();
+        }
+    }
+
+    private static (long, DateTime) Identity(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.Length, file.LastWriteTimeUtc) : (-1, default);
     }
 
     /// <summary>Opens a project view read-only and locked down.</summary>
@@ -93,7 +121,7 @@ public sealed class ProjectData : IDisposable
             }
             var counts = view.Tables().ToDictionary(t => t, t => Convert.ToInt64(
                 view.Query($"SELECT count(*) FROM {Quote(t)}").Columns[0][0], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-            return new ProjectData(view, Path.GetFullPath(viewPath), projectId, builtAt, ProjectCatalogue.From(rows, counts));
+            return new ProjectData(view, Path.GetFullPath(viewPath), projectId, builtAt, ProjectCatalogue.From(rows, counts)) { _file = Identity(viewPath) };
         }
         catch
         {
@@ -137,7 +165,11 @@ public sealed class ProjectData : IDisposable
     }
 
     /// <summary>Closes the view.</summary>
-    public void Dispose() => _view.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _view.Dispose();
+    }
 
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

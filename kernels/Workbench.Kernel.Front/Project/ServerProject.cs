@@ -17,7 +17,8 @@ internal sealed class ServerProject : IProjectAccess
     private readonly HttpClient http;
     private readonly ProjectBinding binding;
     private readonly IKernelTokens tokens;
-    private readonly string cache = Directory.CreateTempSubdirectory("workbench-view-").FullName;
+    // Inside the kernel's own temporary directory: deleted at shutdown, or by the next front when this one was killed.
+    private readonly string cache = Sandbox.KernelFiles.Current.CreateDirectory("view-");
     private readonly SemaphoreSlim fetching = new(1, 1);
     private string? etag;
 
@@ -26,7 +27,6 @@ internal sealed class ServerProject : IProjectAccess
         this.http = http;
         this.binding = binding;
         this.tokens = tokens;
-        File.SetUnixFileMode(cache, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private string ViewFile => Path.Combine(cache, "view.duckdb");

@@ -43,14 +43,17 @@ internal static class SandboxLauncher
         Directory.CreateDirectory(options.WorkDirectory);
         // The project's view is linked in here when a cell opens the project; the front owns it, the worker only reads.
         var projectDirectory = Directory.CreateDirectory(Path.Combine(directory, "project")).FullName;
-        File.SetUnixFileMode(projectDirectory, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(projectDirectory, (UnixFileMode)0b111_101_000);
         if (root)
         {
-            // bwrap runs as the sandbox's uid: its group may pass through the private directory, nobody else.
+            // bwrap runs as the kernel's own uid: its group may pass through the private directory and read the
+            // project's, no other uid (another kernel's included) may enter either.
             Posix.Chown(directory, 0, options.Uid);
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute);
+            Posix.Chown(projectDirectory, 0, options.Uid);
             Posix.Chown(socketDirectory, options.Uid, options.Uid);
-            Posix.Chown(options.WorkDirectory, options.Uid, options.Uid);
+            Posix.Lchown(options.WorkDirectory, options.Uid, options.Uid);
+            File.SetUnixFileMode(options.WorkDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
         var command = new List<string>();
@@ -71,7 +74,12 @@ internal static class SandboxLauncher
         var uid = options.Uid.ToString(CultureInfo.InvariantCulture);
         if (root) command.AddRange([Setpriv, $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--"]);
         command.AddRange([Bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "workbench"]);
-        if (!root) command.AddRange(["--unshare-user", "--uid", uid, "--gid", uid]);
+        // bwrap is never run as root (setpriv above), so it always makes a user namespace; --disable-userns (bubblewrap
+        // 0.8) sets its max_user_namespaces to 1 from a namespace the worker cannot leave, so no nested one can be
+        // made. The seccomp filter refuses unshare, setns and clone with namespace flags as well.
+        command.AddRange(["--unshare-user", "--uid", uid, "--gid", uid]);
+        var noNestedNamespaces = DisableUserNamespacesSupported.Value;
+        if (noNestedNamespaces) command.Add("--disable-userns");
         command.AddRange(["--ro-bind", "/usr", "/usr"]);
         foreach (var top in new[] { "bin", "lib", "lib64", "sbin" })
         {
@@ -92,12 +100,33 @@ internal static class SandboxLauncher
             "--setenv", "DOTNET_CLI_TELEMETRY_OPTOUT", "1", "--setenv", "DOTNET_NOLOGO", "1",
             "--", dotnet, $"{KernelMount}/Workbench.Kernel.Worker.dll", "--socket", $"{SocketMount}/{SocketName}",
         ]);
+        if (!options.SeccompNetworkRules) command.Add("--test-only-seccomp-without-network-rules");
+        if (!options.Seccomp) command.Add("--no-lockdown");
         var start = new ProcessStartInfo(command[0]);
         foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg);
-        var isolation = $"sandboxed worker: bubblewrap (no network, uid {uid}{(root ? "" : " in a user namespace")}, read-only runtime, private /tmp, "
+        var isolation = $"sandboxed worker: bubblewrap (no network, {(root ? $"the kernel's own uid {uid}" : $"uid {uid} in a user namespace")}, "
+            + $"{(noNestedNamespaces ? "no nested user namespaces" : "nested user namespaces refused by seccomp only (bubblewrap older than 0.8)")}, read-only runtime, private /tmp, "
             + $"writable {options.WorkDirectory} only, the project's view read-only), seccomp (no process execution), {limits}, GC heap {options.HeapLimitBytes >> 20} MiB";
         return new WorkerLaunch(Redirected(start), socketPath, group, isolation) { ProjectDirectory = projectDirectory };
     }
+
+    /// <summary>Whether the installed bubblewrap has <c>--disable-userns</c> (0.8 and later).</summary>
+    private static readonly Lazy<bool> DisableUserNamespacesSupported = new(() =>
+    {
+        try
+        {
+            using var version = Process.Start(new ProcessStartInfo(Bwrap, "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
+            var text = version.StandardOutput.ReadToEnd();
+            version.WaitForExit();
+            var number = text.Replace("bubblewrap", "", StringComparison.Ordinal).Trim().Split('.');
+            return number.Length >= 2 && int.TryParse(number[0], CultureInfo.InvariantCulture, out var major) && int.TryParse(number[1], CultureInfo.InvariantCulture, out var minor)
+                && (major > 0 || minor >= 8);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
 
     private static WorkerLaunch Unsandboxed(string dotnet, string workerDll, string socketPath)
     {

@@ -23,6 +23,8 @@ internal sealed class WorkerBackend : IKernelBackend
     private readonly IProjectAccess project;
     private readonly KernelLog log;
     private readonly Lock gate = new();
+    private readonly SandboxUids? uids;
+    private readonly SandboxUnavailableException? noUid;
     private Task<WorkerProcess> worker;
     // A replacement started when an interrupt comes (see InterruptAsync), so that a cell that ignores it costs the
     // user the rest of a worker start, not all of it.
@@ -36,9 +38,23 @@ internal sealed class WorkerBackend : IKernelBackend
 
     public WorkerBackend(SandboxOptions options, IProjectAccess project, KernelLog log)
     {
-        this.options = options;
         this.project = project;
         this.log = log;
+        if (!options.Unsandboxed && Posix.IsRoot)
+        {
+            // Every kernel's worker gets a uid of its own (kernels on one work directory share it), held until the front ends.
+            try
+            {
+                uids = SandboxUids.Acquire(options.WorkDirectory);
+                options = options with { Uid = uids.Uid };
+                log.Info($"sandbox uid {uids.Uid} for {options.WorkDirectory}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                noUid = new SandboxUnavailableException($"no uid of its own for the sandbox: {e.Message}", e);
+            }
+        }
+        this.options = options;
         worker = StartWorker();
     }
 
@@ -168,6 +184,11 @@ internal sealed class WorkerBackend : IKernelBackend
 
     private Task<WorkerProcess> StartWorker()
     {
+        if (noUid is not null)
+        {
+            log.Error("no worker", noUid);
+            return Task.FromException<WorkerProcess>(noUid);
+        }
         var start = WorkerProcess.StartAsync(options, project, log, CancellationToken.None);
         _ = start.ContinueWith(
             t => { if (t.IsCompletedSuccessfully) log.Info($"worker ready: {t.Result.Isolation}; worker: {t.Result.Lockdown}"); else log.Error("no worker", t.Exception?.GetBaseException()); },
@@ -181,5 +202,6 @@ internal sealed class WorkerBackend : IKernelBackend
         try { await (await worker).DisposeAsync(); }
         catch (SandboxUnavailableException) { /* there was none */ }
         project.Dispose();
+        uids?.Dispose();
     }
 }

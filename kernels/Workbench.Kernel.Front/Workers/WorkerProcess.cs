@@ -49,15 +49,16 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Completes when the worker has gone (exited, killed, or its socket closed).</summary>
     public Task Exited => exited.Task;
 
-    public static async Task<WorkerProcess> StartAsync(SandboxOptions options, IProjectAccess project, KernelLog log, CancellationToken cancellationToken)
+    /// <summary>Starts a worker (see <see cref="SandboxLauncher"/>) and waits until it is warm and locked down.</summary>
+    /// <remarks>The worker's files are in <paramref name="kernelDirectory"/>: the front's own directory unless a test gives another.</remarks>
+    public static async Task<WorkerProcess> StartAsync(SandboxOptions options, IProjectAccess project, KernelLog log, CancellationToken cancellationToken, string? kernelDirectory = null)
     {
-        var privateDirectory = Directory.CreateTempSubdirectory("workbench-kernel-").FullName;
-        File.SetUnixFileMode(privateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var privateDirectory = KernelFiles.Current.CreateDirectory("worker-");
         WorkerLaunch? launch = null;
         Process? process = null;
         try
         {
-            launch = SandboxLauncher.Prepare(options, AppContext.BaseDirectory, privateDirectory, Path.GetFileName(privateDirectory));
+            launch = SandboxLauncher.Prepare(options, kernelDirectory ?? AppContext.BaseDirectory, privateDirectory, Path.GetFileName(privateDirectory));
             using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             listener.Bind(new UnixDomainSocketEndPoint(launch.SocketPath));
             // The directory (0700, the worker's uid) is what keeps others out; the socket itself must be writable by the worker.

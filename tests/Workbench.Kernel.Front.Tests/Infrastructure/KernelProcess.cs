@@ -19,6 +19,17 @@ internal sealed class KernelProcess : IDisposable
     /// <param name="sandboxed">false runs the development mode (<c>--unsandboxed-development</c>).</param>
     /// <param name="extra">More arguments for the front (limits).</param>
     public KernelProcess(bool sandboxed = false, params string[] extra)
+        : this(null, sandboxed, extra)
+    {
+    }
+
+    /// <param name="wrap">
+    /// Runs the front inside another sandbox: given the kernel's directory, returns the command line the front's own
+    /// command line is appended to (and may prepare that directory for it).
+    /// </param>
+    /// <param name="sandboxed">false runs the development mode (<c>--unsandboxed-development</c>).</param>
+    /// <param name="extra">More arguments for the front (limits).</param>
+    public KernelProcess(Func<string, string[]>? wrap, bool sandboxed, params string[] extra)
     {
         WorkDirectory = Path.Combine(directory, "work");
         // The sandbox's uid must be able to pass through to the work directory it mounts.
@@ -33,8 +44,10 @@ internal sealed class KernelProcess : IDisposable
             ["stdin_port"] = StdinPort, ["control_port"] = ControlPort, ["hb_port"] = HeartbeatPort,
             ["key"] = Key, ["signature_scheme"] = "hmac-sha256", ["kernel_name"] = "workbench-csharp",
         }));
-        var start = new ProcessStartInfo(KernelFront.DotnetHost) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var prefix = wrap?.Invoke(directory) ?? [];
+        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : KernelFront.DotnetHost) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         ConnectionFile = file;
+        foreach (var arg in prefix.Skip(1).Concat(prefix.Length > 0 ? [KernelFront.DotnetHost] : [])) start.ArgumentList.Add(arg);
         foreach (var arg in new[] { KernelFront.Dll, "--connection-file", file, "--work-dir", WorkDirectory }) start.ArgumentList.Add(arg);
         if (!sandboxed) start.ArgumentList.Add("--unsandboxed-development");
         foreach (var arg in extra) start.ArgumentList.Add(arg);
@@ -46,6 +59,9 @@ internal sealed class KernelProcess : IDisposable
     }
 
     public string Key { get; }
+
+    /// <summary>The directory of the connection file and the work directory.</summary>
+    public string KernelDirectory => directory;
 
     /// <summary>The connection file with the key: outside the sandbox, never readable from a cell.</summary>
     public string ConnectionFile { get; }

@@ -96,11 +96,14 @@ public sealed class EscapeTests(SandboxedKernelFixture fixture)
     }
 
     [Fact]
-    public void Identity_TheWorkerRunsAsNobody()
+    public void Identity_TheWorkerRunsAsTheKernelsOwnUid()
     {
         var run = Run("System.IO.File.ReadAllLines(\"/proc/self/status\").First(l => l.StartsWith(\"Uid:\"))");
 
-        Assert.Matches(@"^Uid:\s+65534\s+65534\s+65534\s+65534$", run.Result);
+        var match = System.Text.RegularExpressions.Regex.Match(run.Result!, @"^Uid:\s+(\d+)\s+\1\s+\1\s+\1$");
+        Assert.True(match.Success, run.Result);
+        Assert.InRange(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Front.Sandbox.SandboxUids.First, Front.Sandbox.SandboxUids.First + Front.Sandbox.SandboxUids.Count - 1);
+        Assert.Contains($"sandbox uid {match.Groups[1].Value} for {fixture.Kernel.WorkDirectory}", fixture.Kernel.Log, StringComparison.Ordinal);
     }
 
     [Theory]
