@@ -84,17 +84,26 @@ public class AuditCheckpointTimerTests
     }
 
     [Fact]
-    public async Task VerifyApi_UncoveredEntriesOlderThanThePeriod_ReportsStale()
+    public async Task VerifyApi_TimerCheckpointDeletedAndTailOlderThanThePeriod_ReportsStale()
     {
-        // The timer stopped (a server that is down, or its ticks suppressed): entries after its last checkpoint grow
-        // older than the period allows, and verification says so.
+        // The timer covers every entry within one period; deleting its newest checkpoint leaves the tail uncovered,
+        // and once that tail is older than the period allows, verification says so.
         await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite, checkpointInterval: 100, FiveMinutes);
         var admin = await app.SignInAsync(await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
-        var timer = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AuditCheckpointTimer>().Single();
-        await timer.StopAsync(CancellationToken.None); // its final tick covers everything so far...
-        Assert.True(await CheckpointSizesAsync(app) is [1, _, ..]);
-        await app.CreateUserAsync("late", "CBS", WorkbenchRole.DataScientist); // ...but not what comes after it
-        app.Clock.Advance(TimeSpan.FromMinutes(7));
+        var covered = await EntryCountAsync(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().CheckpointAsync(CancellationToken.None);
+        }
+        await app.CreateUserAsync("late", "CBS", WorkbenchRole.DataScientist);
+        app.Clock.Advance(TimeSpan.FromMinutes(7)); // the timer ticks at minute 5 and covers "late"
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
+        while ((await CheckpointSizesAsync(app)).Max() <= covered && TimeProvider.System.GetUtcNow() < deadline) await Task.Delay(50);
+        Assert.True((await CheckpointSizesAsync(app)).Max() > covered, "the timer did not checkpoint");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>().AuditCheckpoints.Where(c => c.TreeSize > covered).ExecuteDeleteAsync();
+        }
 
         var result = await VerifyThroughApiAsync(app, admin);
 

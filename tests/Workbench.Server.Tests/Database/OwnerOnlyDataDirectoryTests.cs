@@ -6,6 +6,7 @@ using Workbench.Server.Tests.Infrastructure;
 
 namespace Workbench.Server.Tests.Database;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class OwnerOnlyDataDirectoryTests : IDisposable
 {
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -20,7 +20,7 @@ internal sealed partial class OwnerOnlyFiles : IDisposable
 
     public void Dispose()
     {
-        if (_previous is { } previous) Umask(previous);
+        if (_previous is { } previous) _ = Umask(previous);
     }
 
     [LibraryImport("libc", EntryPoint = "umask")]
