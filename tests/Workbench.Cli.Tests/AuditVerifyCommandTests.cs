@@ -62,7 +62,8 @@ public sealed class AuditVerifyCommandTests : IDisposable
         await WriteServerLogAsync();
         await TamperAsync(tampering);
 
-        var result = await CliRunner.RunAsync(_dir.Path, "audit", "verify");
+        // Verified under the policy the server wrote it with, as an operator does (Audit__CheckpointInterval).
+        var result = await CliRunner.RunAsync(_dir.Path, new Dictionary<string, string> { ["Audit__CheckpointInterval"] = "2" }, "audit", "verify");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
