@@ -6,7 +6,8 @@ namespace Workbench.Cli.Tests;
 
 /// <summary>
 /// <c>workbench audit verify</c> on a database the real server wrote (its Development start-up seeds seven demo users and
-/// three demo questions: 7 + 9 audit entries, with checkpoints signed at every second entry), untouched and tampered with.
+/// three demo questions: 7 + 9 audit entries, with checkpoints signed after the first and at every second entry, each also
+/// in the append-only journal), untouched and tampered with.
 /// </summary>
 public sealed class AuditVerifyCommandTests : IDisposable
 {
@@ -43,7 +44,8 @@ public sealed class AuditVerifyCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         // The demo seeds 16 entries for its users and questions and one per example notebook project (notebooks/projects.json).
-        Assert.Contains("audit log intact: 20 entries, 10 signed checkpoints", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("audit log intact: 20 entries, 11 signed checkpoints", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("audit-checkpoints.jsonl", result.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -51,12 +53,17 @@ public sealed class AuditVerifyCommandTests : IDisposable
     [InlineData("DELETE FROM audit_entries WHERE sequence = 2", "EntryMissing at entry 2")]
     [InlineData("DELETE FROM audit_entries WHERE sequence >= 4", "LogTruncated at entry 4")]
     [InlineData("UPDATE audit_checkpoints SET root_hash = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' WHERE tree_size = 4", "CheckpointSignatureInvalid")]
+    [InlineData("DELETE FROM audit_checkpoints", "CheckpointMissing at entry 1")]
+    [InlineData("DELETE FROM audit_checkpoints WHERE tree_size = 1", "CheckpointMissing at entry 1")]
+    [InlineData("DELETE FROM audit_checkpoints WHERE tree_size > 10", "CheckpointStale at entry 11")]
+    [InlineData("DELETE FROM audit_checkpoints WHERE tree_size = 6", "CheckpointMissing at entry 5")]
     public async Task Verify_TamperedServerLog_ExitsThreeWithFirstBadEntryOnStderr(string tampering, string expected)
     {
         await WriteServerLogAsync();
         await TamperAsync(tampering);
 
-        var result = await CliRunner.RunAsync(_dir.Path, "audit", "verify");
+        // Verified under the policy the server wrote it with, as an operator does (Audit__CheckpointInterval).
+        var result = await CliRunner.RunAsync(_dir.Path, new Dictionary<string, string> { ["Audit__CheckpointInterval"] = "2" }, "audit", "verify");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
@@ -73,6 +80,34 @@ public sealed class AuditVerifyCommandTests : IDisposable
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("CheckpointSignatureInvalid", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_EntryAndCheckpointsDeletedAndChainRecomputed_ExitsThree()
+    {
+        // The reported attack: it verified as intact while checkpoints came only every interval entries.
+        await WriteServerLogAsync();
+        await TamperAsync("""
+            DELETE FROM audit_checkpoints;
+            DELETE FROM audit_entries WHERE sequence > 2;
+            """);
+
+        var result = await CliRunner.RunAsync(_dir.Path, "audit", "verify");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("CheckpointMissing", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_JournalElsewhere_ExitsThreeNamingIt()
+    {
+        await WriteServerLogAsync();
+
+        var result = await CliRunner.RunAsync(_dir.Path, "audit", "verify", "--checkpoint-journal", _dir["elsewhere.jsonl"]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("JournalUnreadable", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("elsewhere.jsonl", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,11 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
+        // The server seals its checkpoint journal append-only (as root); such a file cannot be deleted until unsealed.
+        foreach (var journal in Directory.EnumerateFiles(Path, Workbench.Server.Audit.AuditOptions.DefaultJournalName, SearchOption.AllDirectories))
+        {
+            Workbench.Audit.AppendOnlyFile.Unseal(journal);
+        }
         try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { /* a leftover temp folder is harmless */ }
     }

@@ -7,6 +7,9 @@ namespace Workbench.Cli.Tests;
 /// <summary>The README's run command on a fresh machine, and run again.</summary>
 public sealed class UpCommandTests : IDisposable
 {
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
+    private const UnixFileMode GroupOrOthers = (UnixFileMode)0b000_111_111;
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -20,6 +23,12 @@ public sealed class UpCommandTests : IDisposable
 
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir[".workbench/pseudonym.key"]));
+        // The data directory and everything up writes into it are owner-only from the start.
+        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(_dir[".workbench"]));
+        Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(_dir[".workbench/store.duckdb"]));
+        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(_dir[".workbench/deliveries"]));
+        Assert.All(Directory.EnumerateFileSystemEntries(_dir[".workbench"], "*", SearchOption.AllDirectories),
+            path => Assert.True((File.GetUnixFileMode(path) & GroupOrOthers) == 0, $"{path} is {File.GetUnixFileMode(path)}"));
         Assert.Contains("persons", first.Stdout, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.Stderr);
         Assert.Contains("in place", second.Stdout, StringComparison.Ordinal);
@@ -55,6 +64,9 @@ public sealed class UpCommandTests : IDisposable
             Assert.Contains("Sign in", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
             Assert.True(File.Exists(_dir[".workbench/workbench.db"]), "the server's database is not under WORKBENCH_HOME");
+            Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(_dir[".workbench"]));
+            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(_dir[".workbench/workbench.db"]));
+            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(_dir[".workbench/audit-checkpoints.jsonl"]));
             // The server answers as soon as it has started; the lines announcing it are printed just after and reach
             // this process asynchronously, so give them a moment on a busy machine.
             var printed = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);

@@ -10,25 +10,38 @@ namespace Workbench.Audit;
 /// </summary>
 public static class AuditLog
 {
-    /// <summary>Reads every entry and checkpoint from the database and verifies them with <see cref="AuditVerifier"/>.</summary>
+    /// <summary>
+    /// Reads every entry and checkpoint from the database and the journal's lines, and verifies them with
+    /// <see cref="AuditVerifier"/> under <paramref name="policy"/> at <paramref name="now"/>.
+    /// </summary>
     public static async Task<AuditVerification> VerifyAsync(
-        DatabaseProvider provider, string connectionString, CheckpointKey checkpointKey,
-        CancellationToken cancellationToken = default)
+        DatabaseProvider provider, string connectionString, CheckpointKey checkpointKey, CheckpointJournal journal,
+        CheckpointPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         await using var connection = Open(provider, connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await VerifyAsync(connection, checkpointKey, cancellationToken).ConfigureAwait(false);
+        return await VerifyAsync(connection, checkpointKey, journal, policy, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Verifies the log through an open connection (the server passes its own).</summary>
     public static async Task<AuditVerification> VerifyAsync(
-        DbConnection connection, CheckpointKey checkpointKey, CancellationToken cancellationToken = default)
+        DbConnection connection, CheckpointKey checkpointKey, CheckpointJournal journal, CheckpointPolicy policy,
+        DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var checkpoints = await ReadCheckpointsAsync(connection, cancellationToken).ConfigureAwait(false);
-        var entries = await ReadEntriesAsync(connection, cancellationToken).ConfigureAwait(false);
-        return AuditVerifier.Verify(entries, checkpoints, checkpointKey);
+        ArgumentNullException.ThrowIfNull(journal);
+        // The journal first, then one snapshot of the database: the server appends a checkpoint to the journal only after
+        // its transaction committed, so every line read here is in the snapshot unless someone removed it.
+        var lines = journal.Read();
+        await using var snapshot = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var entries = await ReadEntriesAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        var checkpoints = await ReadCheckpointsAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        await snapshot.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        var result = AuditVerifier.Verify(entries, checkpoints, lines, checkpointKey, policy, now);
+        return result with { Journal = $"{journal.Path}: {journal.Protection().Description}" };
     }
 
     private static DbConnection Open(DatabaseProvider provider, string connectionString) => provider switch
@@ -38,9 +51,10 @@ public static class AuditLog
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
     };
 
-    private static async Task<List<AuditEntry>> ReadEntriesAsync(DbConnection connection, CancellationToken ct)
+    private static async Task<List<AuditEntry>> ReadEntriesAsync(DbTransaction snapshot, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = snapshot.Connection!.CreateCommand();
+        command.Transaction = snapshot;
         command.CommandText =
             $"SELECT {AuditSchema.Sequence}, {AuditSchema.OccurredAtMs}, {AuditSchema.Actor}, {AuditSchema.Action}, " +
             $"{AuditSchema.Subject}, {AuditSchema.Details}, {AuditSchema.PreviousHash}, {AuditSchema.Hash} " +
@@ -55,9 +69,10 @@ public static class AuditLog
         return entries;
     }
 
-    private static async Task<List<AuditCheckpoint>> ReadCheckpointsAsync(DbConnection connection, CancellationToken ct)
+    private static async Task<List<AuditCheckpoint>> ReadCheckpointsAsync(DbTransaction snapshot, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = snapshot.Connection!.CreateCommand();
+        command.Transaction = snapshot;
         command.CommandText =
             $"SELECT {AuditSchema.TreeSize}, {AuditSchema.RootHash}, {AuditSchema.SignedAtMs}, {AuditSchema.Signature} " +
             $"FROM {AuditSchema.CheckpointsTable} ORDER BY {AuditSchema.TreeSize}";

@@ -10,4 +10,7 @@ public sealed record AuditVerification(
     AuditProblem Problem, long? FirstBadSequence, long EntriesChecked, int CheckpointsChecked, string Message)
 {
     public bool IsIntact => Problem == AuditProblem.None;
+
+    /// <summary>Where the journal is and whether the kernel holds it append-only (set by <see cref="AuditLog"/>).</summary>
+    public string? Journal { get; init; }
 }

@@ -26,9 +26,12 @@ public class AuditTrailTests
         var db = check.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
         var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(Enumerable.Range(1, writers).Select(i => (long)i), entries.Select(e => e.Sequence));
-        var result = AuditVerifier.Verify(entries, await db.AuditCheckpoints.ToListAsync(), CheckpointKey.FromBase64(WorkbenchApp.CheckpointKeyBase64));
+        var journal = new CheckpointJournal(Path.Combine(app.Database.Directory, AuditOptions.DefaultJournalName)).Read();
+        var policy = new CheckpointPolicy(5, CheckpointPolicy.Default.Period, CheckpointPolicy.Default.Grace);
+        var result = AuditVerifier.Verify(entries, await db.AuditCheckpoints.ToListAsync(), journal,
+            CheckpointKey.FromBase64(WorkbenchApp.CheckpointKeyBase64), policy, app.Clock.GetUtcNow());
         Assert.True(result.IsIntact, result.Message);
-        Assert.Equal(writers / 5, result.CheckpointsChecked);
+        Assert.Equal(1 + writers / 5, result.CheckpointsChecked); // after the first entry, then every fifth
     }
 
     [Theory]

@@ -71,6 +71,8 @@ internal sealed class TestDatabase : IAsyncDisposable
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
+        // The server seals its checkpoint journal append-only (as root); such a file cannot be deleted until unsealed.
+        Workbench.Audit.AppendOnlyFile.Unseal(Path.Combine(Directory, Workbench.Server.Audit.AuditOptions.DefaultJournalName));
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -35,6 +35,7 @@ internal sealed class GenerateCommand : Command<GenerateCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        using var ownerOnly = OwnerOnlyFiles.Scope(); // what it writes is data: owner-only from the first byte
         if (!DateOnly.TryParseExact(settings.ReferenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var referenceDate))
             throw new ArgumentException($"--reference-date: '{settings.ReferenceDate}' is not a date in yyyy-MM-dd form");
         var options = new GeneratorOptions

@@ -24,6 +24,7 @@ internal sealed class IngestCommand : Command<IngestCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        using var ownerOnly = OwnerOnlyFiles.Scope(); // what it writes is data: owner-only from the first byte
         using var key = settings.LoadKey();
         var report = Ingest(Path.GetFullPath(settings.Directory ?? WorkbenchHome.Deliveries), settings.StorePath, key, settings.Quarantine, cancellationToken);
         Render(report);

@@ -18,6 +18,7 @@ internal sealed class KeygenCommand : Command<KeygenCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        using var ownerOnly = OwnerOnlyFiles.Scope(); // what it writes is data: owner-only from the first byte
         var path = Path.GetFullPath(settings.Out ?? WorkbenchHome.KeyFile);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var key = PseudonymKey.CreateFile(path);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Workbench.Cli.Infrastructure;
 using Workbench.Microdata.ProjectViews;
 using Workbench.Microdata.Schema;
 
@@ -35,6 +36,7 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        using var ownerOnly = OwnerOnlyFiles.Scope(); // what it writes is data: owner-only from the first byte
         var allowlist = ParseAllowlist(settings.Allow);
         using var key = settings.LoadKey();
         var output = Path.GetFullPath(settings.Out!);

@@ -53,7 +53,12 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
     private static void PrepareData(Settings settings, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(WorkbenchHome.Root);
+        // The data directory 0700, and everything written into it (deliveries, store, key) owner-only as it is created.
+        if (Workbench.Server.Database.OwnerOnlyDataDirectory.EnsureDirectory(WorkbenchHome.Root))
+        {
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(WorkbenchHome.Root)} could be read by other accounts; it is owner-only now.");
+        }
+        using var ownerOnly = OwnerOnlyFiles.Scope();
         using var key = DemoKey();
 
         var marker = Path.Combine(WorkbenchHome.Root, "demo-population.json");

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Workbench.Audit;
 using Workbench.Server.Database;
 using Workbench.Server.Errors;
@@ -14,8 +13,12 @@ public static class AuditApi
     {
         builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
             .Validate(AuditOptions.HasValidKey, "Audit:CheckpointKey must be base64 of at least 32 bytes")
+            .Validate(AuditOptions.HasValidPolicy, "Audit:CheckpointInterval must be at least 1, Audit:CheckpointPeriod positive and Audit:CheckpointGrace not negative")
             .ValidateOnStart();
+        builder.Services.AddSingleton<AuditJournal>();
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<AuditLogCheck>();
+        builder.Services.AddHostedService<AuditCheckpointTimer>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -46,20 +49,8 @@ public static class AuditApi
             })
             .WithSummary("Export audit entries as CSV or JSON (Admin, Auditor); the export is audited");
 
-        audit.MapGet("/verify", async (WorkbenchDbContext db, IOptions<AuditOptions> options, CancellationToken ct) =>
-            {
-                var connection = db.Database.GetDbConnection();
-                await db.Database.OpenConnectionAsync(ct);
-                try
-                {
-                    return await AuditLog.VerifyAsync(connection, options.Value.Key, ct);
-                }
-                finally
-                {
-                    await db.Database.CloseConnectionAsync();
-                }
-            })
-            .WithSummary("Verify the hash chain and the signed checkpoints of the whole log (Admin, Auditor)");
+        audit.MapGet("/verify", (AuditLogCheck check, CancellationToken ct) => check.VerifyAsync(ct))
+            .WithSummary("Verify the hash chain, the signed checkpoints the policy requires and the append-only journal of the whole log (Admin, Auditor)");
 
         return app;
     }

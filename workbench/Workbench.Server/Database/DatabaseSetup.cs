@@ -4,7 +4,7 @@ using Workbench.Audit;
 
 namespace Workbench.Server.Database;
 
-public static class DatabaseSetup
+public static partial class DatabaseSetup
 {
     /// <summary>Registers <see cref="WorkbenchDbContext"/> on the provider that <c>Database:Provider</c> names.</summary>
     public static WebApplicationBuilder AddWorkbenchDatabase(this WebApplicationBuilder builder)
@@ -13,6 +13,8 @@ public static class DatabaseSetup
             .Validate(DatabaseOptions.IsValid, "Database:ConnectionString is required when Database:Provider is Postgres")
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Before anything else (OpenID keys, data-protection keys) creates it with the default mode.
+        if (!Directory.Exists(options.ResolvedDataDirectory)) OwnerOnlyDataDirectory.EnsureDirectory(options.ResolvedDataDirectory);
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -30,16 +32,27 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Creates the data directory (for SQLite) and applies the provider's migrations.</summary>
+    /// <summary>
+    /// Creates the data directory owner-only (0700) and, for SQLite, the database file owner-only (0600) before SQLite
+    /// opens it; then applies the provider's migrations.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (options.Provider == DatabaseProvider.Sqlite)
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        if (OwnerOnlyDataDirectory.EnsureDirectory(options.ResolvedDataDirectory))
         {
-            Directory.CreateDirectory(options.ResolvedDataDirectory);
+            TightenedDataDirectory(logger, options.ResolvedDataDirectory);
+        }
+        if (options.Provider == DatabaseProvider.Sqlite && OwnerOnlyDataDirectory.EnsureSqliteFile(options.ResolvedConnectionString))
+        {
+            TightenedDataDirectory(logger, "the SQLite database file");
         }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
         await db.Database.MigrateAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} could be read by other accounts; it is owner-only now")]
+    private static partial void TightenedDataDirectory(ILogger logger, string path);
 }

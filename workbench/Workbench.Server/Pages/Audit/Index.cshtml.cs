@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Workbench.Audit;
 using Workbench.Server.Audit;
 using Workbench.Server.Database;
@@ -11,7 +10,7 @@ using Workbench.Server.Identity;
 namespace Workbench.Server.Pages.Audit;
 
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class IndexModel(WorkbenchDbContext db, IOptions<AuditOptions> options) : PageModel
+public sealed class IndexModel(WorkbenchDbContext db, AuditLogCheck check) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
@@ -33,14 +32,6 @@ public sealed class IndexModel(WorkbenchDbContext db, IOptions<AuditOptions> opt
             From is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null,
             To is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null, Take: 200);
         Entries = await Query.Apply(db).ToListAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            Verification = await AuditLog.VerifyAsync(db.Database.GetDbConnection(), options.Value.Key, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        Verification = await check.VerifyAsync(ct);
     }
 }
