@@ -36,6 +36,30 @@ public static class RequestParser
         return asked with { Policy = enforced };
     }
 
+    /// <summary>
+    /// Whether an earlier released output (an <c>output</c> object) can be compared with an output for differencing:
+    /// both tables, of the same measure, with dimensions that pair up by shared categories
+    /// (<see cref="DimensionPairing"/>), whatever their names and order. Models and invalid documents are not.
+    /// </summary>
+    public static bool AreComparable(string outputJson, string previousJson)
+    {
+        ArgumentNullException.ThrowIfNull(outputJson);
+        ArgumentNullException.ThrowIfNull(previousJson);
+        try
+        {
+            using var now = JsonDocument.Parse(outputJson, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            using var before = JsonDocument.Parse(previousJson, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            var output = OutputParser.Parse(now.RootElement, string.Empty);
+            var previous = OutputParser.Parse(before.RootElement, "previous");
+            CheckComparable(output, previous, "previous");
+            return output is TableOutput;
+        }
+        catch (Exception e) when (e is JsonException or InvalidRequestException)
+        {
+            return false;
+        }
+    }
+
     private static CheckRequest Parse(string json, Policy defaults)
     {
         ArgumentNullException.ThrowIfNull(json);

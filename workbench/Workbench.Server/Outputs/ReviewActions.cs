@@ -50,7 +50,8 @@ public sealed class ReviewActions(
             var row = await submissions.GetAsync(outputId, caller, ct);
             var review = row.ToReview();
             var now = time.GetUtcNow();
-            var decision = ReviewErrors.Run(() => review.CastVote(OutputSubmissions.Participant(caller), vote, seen, comment?.Trim() ?? "", now));
+            var who = await submissions.ParticipantAsync(caller, row.ProjectId, ct);
+            var decision = ReviewErrors.Run(() => review.CastVote(who, vote, seen, comment?.Trim() ?? "", now));
             var events = new List<AuditEvent>();
             ReleasedOutput? released = null;
             if (review.Status == ReviewStatus.Approved)
@@ -88,7 +89,8 @@ public sealed class ReviewActions(
             throw ValidationFailedException.For("reason", "say in at least 10 characters why the output is retracted");
         }
         var row = await submissions.GetAsync(outputId, caller, ct);
-        ReviewErrors.Run(() => ReviewPermissions.CheckCanRetract(row.ToReview(), OutputSubmissions.Participant(caller)));
+        var who = await submissions.ParticipantAsync(caller, row.ProjectId, ct);
+        ReviewErrors.Run(() => ReviewPermissions.CheckCanRetract(row.ToReview(), who));
         if (await db.Retractions.AnyAsync(r => r.OutputId == outputId, ct))
         {
             throw new ConflictException($"output {outputId} is already retracted");

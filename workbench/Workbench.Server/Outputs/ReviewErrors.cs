@@ -25,6 +25,12 @@ internal static class ReviewErrors
         {
             throw new ConflictException(e.Message);
         }
+        catch (PolicyRefusedException e)
+        {
+            throw new ValidationFailedException(e.Weakenings.ToDictionary(
+                w => $"request.{w.Field}",
+                w => new[] { $"{w.Problem}: the server checks every output under its own disclosure policy and never a weaker one; leave the field out" }));
+        }
         catch (InvalidRequestException e)
         {
             throw ValidationFailedException.For(string.IsNullOrEmpty(e.Field) ? "request" : $"request.{e.Field}", e.Problem);
