@@ -34,7 +34,7 @@ public sealed class OutputSubmissions(
         ArgumentNullException.ThrowIfNull(body);
         await CheckAuthorAsync(projectId, caller, ct);
         body.Validate();
-        var checkedContent = await CheckAsync(projectId, body, ct);
+        var checkedContent = await CheckAsync(projectId, body, caller, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -80,7 +80,7 @@ public sealed class OutputSubmissions(
         ReviewErrors.Run(() => ReviewPermissions.CheckCanEdit(row.ToReview(), Author(caller)));
         await CheckAuthorAsync(row.ProjectId, caller, ct);
         body.Validate();
-        var checkedContent = await CheckAsync(row.ProjectId, body, ct);
+        var checkedContent = await CheckAsync(row.ProjectId, body, caller, ct);
         return await ChangeAsync(outputId, caller, AuditActions.OutputChanged, (r, review) =>
         {
             review.Edit(Author(caller), checkedContent.Content.Hash, checkedContent.Verdict);
@@ -226,7 +226,7 @@ public sealed class OutputSubmissions(
     /// categories whatever their names. The stored request carries the applied policy, every field, so the content
     /// both checkers approve is bound to the policy it was checked under.
     /// </summary>
-    private async Task<CheckedContent> CheckAsync(string projectId, OutputSubmission body, CancellationToken ct)
+    private async Task<CheckedContent> CheckAsync(string projectId, OutputSubmission body, ClaimsPrincipal caller, CancellationToken ct)
     {
         var released = await db.ReleasedOutputs.AsNoTracking().Where(r => r.ProjectId == projectId)
             .Where(r => !db.Retractions.Any(x => x.OutputId == r.OutputId)).OrderBy(r => r.OutputId)
@@ -247,8 +247,19 @@ public sealed class OutputSubmissions(
         var request = JsonNode.Parse(body.Request.GetRawText())!.AsObject();
         request["previous"] = previous;
         var enforced = policy.Value.ToPolicy();
-        var result = ReviewErrors.Run(() => OutputChecker.CheckUnder(
-            request.ToJsonString(), enforced, new CheckOptions { OptimalTimeLimit = options.Value.CheckTimeLimit }));
+        CheckResult result;
+        try
+        {
+            result = ReviewErrors.Run(() => OutputChecker.CheckUnder(
+                request.ToJsonString(), enforced, new CheckOptions { OptimalTimeLimit = options.Value.CheckTimeLimit }));
+        }
+        catch (PolicyRefusedException e)
+        {
+            // An author asking for a weaker policy is trying to take out what the rules would stop: on the record.
+            await audit.SaveChangesAsync([AuditEvent.Create(caller.UserId(), AuditActions.OutputPolicyRefused, $"project:{projectId}",
+                new { weaker = e.Weakenings.Select(w => new { field = w.Field, problem = w.Problem }) })], ct);
+            throw ReviewErrors.Refused(e);
+        }
         var stored = JsonNode.Parse(body.Request.GetRawText())!.AsObject();
         stored["policy"] = JsonNode.Parse(ResultJson.WritePolicy(result.Policy));
         using var storedRequest = JsonDocument.Parse(stored.ToJsonString());
