@@ -20,6 +20,14 @@ public static class OutputChecker
     public static CheckResult Check(string requestJson, CheckOptions? options = null) =>
         Check(RequestParser.Parse(requestJson), options);
 
+    /// <summary>
+    /// Parses, validates and checks a request under <paramref name="enforced"/>, whatever policy the request asks for:
+    /// a weaker one is refused (<see cref="PolicyRefusedException"/>), any other is ignored
+    /// (<see cref="RequestParser.ParseUnder"/>). The result carries <paramref name="enforced"/> as its policy.
+    /// </summary>
+    public static CheckResult CheckUnder(string requestJson, Policy enforced, CheckOptions? options = null) =>
+        Check(RequestParser.ParseUnder(requestJson, enforced), options);
+
     /// <summary>Checks a request; throws <see cref="InvalidRequestException"/> for an invalid table.</summary>
     public static CheckResult Check(CheckRequest request, CheckOptions? options = null)
     {

@@ -55,4 +55,6 @@ public static class AuditActions
     public const string OutputReviewed = "output.reviewed";
     public const string OutputReleased = "output.released";
     public const string OutputRetracted = "output.retracted";
+    public const string OutputReviewRefused = "output.review_refused";
+    public const string OutputPolicyRefused = "output.policy_refused";
 }

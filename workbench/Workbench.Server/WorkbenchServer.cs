@@ -34,6 +34,7 @@ public static class WorkbenchServer
         builder.AddOutputs();
         builder.AddNotebooks();
         builder.AddWebSurface();
+        builder.AddStrictJson();
 
         var app = builder.Build();
 

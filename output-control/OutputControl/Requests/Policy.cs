@@ -71,4 +71,63 @@ public sealed record Policy
 
     /// <summary>How secondary suppressions are chosen.</summary>
     public SecondaryMethod Secondary { get; }
+
+    /// <summary>
+    /// Every field in which this policy protects less than <paramref name="floor"/>: fewer minimum units, a smaller
+    /// rounding base, zeros published where the floor suppresses them, a dominance or p% rule switched off or looser
+    /// (an (n,k) rule is at least as strict when n ≥ the floor's n and k ≤ its k), fewer residual degrees of freedom.
+    /// The midpoint rule and the secondary method are never weaker: both methods are audited, and rounding a midpoint
+    /// either way reveals nothing the other does not.
+    /// </summary>
+    public IReadOnlyList<PolicyWeakening> WeakeningsAgainst(Policy floor)
+    {
+        ArgumentNullException.ThrowIfNull(floor);
+        var weaker = new List<PolicyWeakening>();
+        void Weaker(string field, string problem) => weaker.Add(new PolicyWeakening("policy." + field, problem));
+        if (MinUnits < floor.MinUnits)
+        {
+            Weaker("minUnits", $"{MinUnits} is below the enforced {floor.MinUnits}");
+        }
+
+        if (floor.ZerosDisclosive && !ZerosDisclosive)
+        {
+            Weaker("zerosDisclosive", "false would publish zero cells that the enforced policy suppresses");
+        }
+
+        if (RoundingBase < floor.RoundingBase)
+        {
+            Weaker("roundingBase", $"{RoundingBase} is below the enforced {floor.RoundingBase}");
+        }
+
+        if (floor.Dominance is { } fd)
+        {
+            if (Dominance is not { } d)
+            {
+                Weaker("dominance", $"null switches off the enforced ({fd.N},{fd.K}) dominance rule");
+            }
+            else if (d.N < fd.N || d.K > fd.K)
+            {
+                Weaker("dominance", $"({d.N},{d.K}) is looser than the enforced ({fd.N},{fd.K}): n must be at least {fd.N} and k at most {fd.K}");
+            }
+        }
+
+        if (floor.PPercent is { } fp)
+        {
+            if (PPercent is not { } p)
+            {
+                Weaker("pPercent", $"null switches off the enforced p% rule (p = {fp})");
+            }
+            else if (p < fp)
+            {
+                Weaker("pPercent", $"{p} is below the enforced {fp}");
+            }
+        }
+
+        if (MinResidualDf < floor.MinResidualDf)
+        {
+            Weaker("minResidualDf", $"{MinResidualDf} is below the enforced {floor.MinResidualDf}");
+        }
+
+        return weaker;
+    }
 }

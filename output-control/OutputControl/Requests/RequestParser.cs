@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OutputControl.Differencing;
 
 namespace OutputControl.Requests;
 
@@ -13,14 +14,60 @@ public static class RequestParser
     private static readonly string[] PolicyFields =
         ["minUnits", "zerosDisclosive", "roundingBase", "midpointRounding", "dominance", "pPercent", "minResidualDf", "secondary"];
 
-    /// <summary>Parses and validates a request document.</summary>
-    public static CheckRequest Parse(string json)
+    /// <summary>Parses and validates a request document; omitted policy fields take the contract's defaults.</summary>
+    public static CheckRequest Parse(string json) => Parse(json, Policy.Default);
+
+    /// <summary>
+    /// Parses a request for a gateway that enforces <paramref name="enforced"/> whatever the author asks: omitted
+    /// policy fields take the enforced values, a field weaker than the enforced policy is refused with
+    /// <see cref="PolicyRefusedException"/> naming every such field, and any other asked policy is ignored: the
+    /// request comes back with <paramref name="enforced"/> as its policy.
+    /// </summary>
+    public static CheckRequest ParseUnder(string json, Policy enforced)
+    {
+        ArgumentNullException.ThrowIfNull(enforced);
+        var asked = Parse(json, enforced);
+        var weaker = asked.Policy.WeakeningsAgainst(enforced);
+        if (weaker.Count > 0)
+        {
+            throw new PolicyRefusedException(weaker);
+        }
+
+        return asked with { Policy = enforced };
+    }
+
+    /// <summary>
+    /// Whether an earlier released output (an <c>output</c> object) can be compared with an output for differencing:
+    /// both tables, of the same measure, with dimensions that pair up by shared categories
+    /// (<see cref="DimensionPairing"/>), whatever their names and order. Models and invalid documents are not.
+    /// </summary>
+    public static bool AreComparable(string outputJson, string previousJson)
+    {
+        ArgumentNullException.ThrowIfNull(outputJson);
+        ArgumentNullException.ThrowIfNull(previousJson);
+        try
+        {
+            using var now = JsonDocument.Parse(outputJson, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            using var before = JsonDocument.Parse(previousJson, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            var output = OutputParser.Parse(now.RootElement, string.Empty);
+            var previous = OutputParser.Parse(before.RootElement, "previous");
+            CheckComparable(output, previous, "previous");
+            return output is TableOutput;
+        }
+        catch (Exception e) when (e is JsonException or InvalidRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static CheckRequest Parse(string json, Policy defaults)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            // A key given twice is refused: which of two policies or two unit counts would count is the reader's guess.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -35,8 +82,8 @@ public static class RequestParser
             JsonReading.RequireObject(root, "$");
             JsonReading.RejectUnknown(root, string.Empty, RequestFields);
             var policy = root.TryGetProperty("policy", out var p) && p.ValueKind != JsonValueKind.Null
-                ? ParsePolicy(p)
-                : Policy.Default;
+                ? ParsePolicy(p, defaults)
+                : defaults;
             if (!root.TryGetProperty("output", out var o))
             {
                 throw new InvalidRequestException("output", "is required");
@@ -70,13 +117,14 @@ public static class RequestParser
     {
         if (output is TableOutput now && previous is TableOutput before)
         {
-            var a = now.Dimensions.Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
-            var b = before.Dimensions.Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
-            if (!a.SequenceEqual(b, StringComparer.Ordinal))
+            // Comparable by content: dimensions pair up by shared categories, whatever their names and order.
+            if (DimensionPairing.Of(now, before).Count == 0)
             {
+                var a = now.Dimensions.Select(d => d.Name).ToList();
+                var b = before.Dimensions.Select(d => d.Name).ToList();
                 throw new InvalidRequestException(
                     field + ".dimensions",
-                    $"dimensions {KeyFormat.Format(b)} differ from the output's {KeyFormat.Format(a)}");
+                    $"dimensions {KeyFormat.Format(b)} cannot be paired with the output's {KeyFormat.Format(a)} by shared categories");
             }
 
             if (now.Measure != before.Measure)
@@ -90,11 +138,10 @@ public static class RequestParser
         }
     }
 
-    private static Policy ParsePolicy(JsonElement p)
+    private static Policy ParsePolicy(JsonElement p, Policy d)
     {
         JsonReading.RequireObject(p, "policy");
         JsonReading.RejectUnknown(p, "policy.", PolicyFields);
-        var d = Policy.Default;
         var minUnits = JsonReading.OptionalInt(p, "minUnits", "policy.minUnits") ?? d.MinUnits;
         var zeros = JsonReading.OptionalBool(p, "zerosDisclosive", "policy.zerosDisclosive") ?? d.ZerosDisclosive;
         var roundingBase = JsonReading.OptionalInt(p, "roundingBase", "policy.roundingBase") ?? d.RoundingBase;
@@ -107,7 +154,7 @@ public static class RequestParser
                 "policy.midpointRounding", $"unknown value '{other}' (expected 'awayFromZero' or 'toEven')"),
         };
         DominanceRule? dominance = d.Dominance;
-        var dominanceOff = false;
+        var dominanceOff = d.Dominance is null;
         if (p.TryGetProperty("dominance", out var dom))
         {
             if (dom.ValueKind == JsonValueKind.Null)
@@ -117,6 +164,7 @@ public static class RequestParser
             }
             else
             {
+                dominanceOff = false;
                 JsonReading.RequireObject(dom, "policy.dominance");
                 JsonReading.RejectUnknown(dom, "policy.dominance.", ["n", "k"]);
                 var n = JsonReading.OptionalInt(dom, "n", "policy.dominance.n")

@@ -75,9 +75,28 @@ public static class ResultJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>A policy as the contract writes it (every field), compact UTF-8 JSON text.</summary>
+    public static string WritePolicy(Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            WritePolicyObject(w, policy);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     private static void WritePolicy(Utf8JsonWriter w, Policy p)
     {
-        w.WriteStartObject("policy");
+        w.WritePropertyName("policy");
+        WritePolicyObject(w, p);
+    }
+
+    private static void WritePolicyObject(Utf8JsonWriter w, Policy p)
+    {
+        w.WriteStartObject();
         w.WriteNumber("minUnits", p.MinUnits);
         w.WriteBoolean("zerosDisclosive", p.ZerosDisclosive);
         w.WriteNumber("roundingBase", p.RoundingBase);

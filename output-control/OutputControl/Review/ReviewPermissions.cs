@@ -6,7 +6,9 @@ namespace OutputControl.Review;
 /// Who may act, kept apart from what a status allows (<see cref="ReviewTransitions"/>): whose move each status is,
 /// which actions each kind of participant may take in which statuses, and the checks in pairs
 /// (<c>CheckCanX</c> throws <see cref="ReviewPermissionException"/> with the reason, <c>CanX</c> answers yes or no).
-/// "The author never reviews" is decided here and nowhere else (<see cref="ReviewRefusal"/>).
+/// "The author never reviews" is decided here and nowhere else (<see cref="ReviewRefusal"/>), and so is "only the
+/// project's own output checkers, never its data scientists, review and retract" (the server passes the facts in
+/// <see cref="Participant"/>).
 /// </summary>
 public static class ReviewPermissions
 {
@@ -98,9 +100,9 @@ public static class ReviewPermissions
         {
             return "the author never reviews their own output";
         }
-        if (!who.IsOutputChecker)
+        if (CheckerRefusal(who, ReviewAction.Review) is { } checker)
         {
-            return "only output checkers review outputs";
+            return checker;
         }
         if (StateRefusal(ReviewAction.Review, review) is { } state)
         {
@@ -130,7 +132,20 @@ public static class ReviewPermissions
     private static string? RetractRefusal(OutputReview review, Participant who)
     {
         ArgumentNullException.ThrowIfNull(review);
-        return !who.IsOutputChecker ? "only output checkers retract released outputs" : StateRefusal(ReviewAction.Retract, review);
+        return CheckerRefusal(who, ReviewAction.Retract) ?? StateRefusal(ReviewAction.Retract, review);
+    }
+
+    /// <summary>
+    /// Why <paramref name="who"/> is not a checker of the output's project: they must hold the OutputChecker role, be
+    /// assigned to the project as an output checker, and not be one of its data scientists.
+    /// </summary>
+    private static string? CheckerRefusal(Participant who, ReviewAction action)
+    {
+        var (verb, what) = action == ReviewAction.Review ? ("review", "outputs") : ("retract", "released outputs");
+        return !who.IsOutputChecker ? $"only output checkers {verb} {what}"
+            : who.AnalysesProject ? $"a data scientist of the project may never {verb} its {what}, even as an output checker"
+            : !who.ChecksProject ? $"only output checkers assigned to the project {verb} its {what}"
+            : null;
     }
 
     private static string? AuthorRefusal(ReviewAction action, OutputReview review, Participant who)

@@ -59,4 +59,73 @@ public class DifferencingCheckTests
         Assert.Equal(Verdict.Blocked, result.Verdict);
         Assert.Single(result.Findings, f => f.Rule == "differencing");
     }
+
+    private static TableOutput Renamed(TableOutput table, params string[] names) =>
+        table with { Dimensions = [.. table.Dimensions.Select((d, i) => d with { Name = names[i] })] };
+
+    /// <summary>The same table with its two dimensions swapped: each key reversed, dimensions reversed.</summary>
+    private static TableOutput Transposed(TableOutput table) => table with
+    {
+        Dimensions = [.. table.Dimensions.Reverse()],
+        Cells = [.. table.Cells.Select(c => c with { Key = [.. c.Key.Reverse()] })],
+    };
+
+    [Fact]
+    public void Check_RenamedDimension_StillBlocksAsUnderItsOriginalName()
+    {
+        var before = Tables.OneWay([20, 25, 40], total: false);
+        var sameName = Tables.OneWay([20, 27, 40], total: false);
+        var renamed = Renamed(sameName, "municipality");
+
+        var byName = OutputChecker.Check(Tables.Request(sameName, null, before));
+        var byContent = OutputChecker.Check(Tables.Request(renamed, null, before));
+
+        Assert.Equal(Verdict.Blocked, byName.Verdict);
+        Assert.Equal(Verdict.Blocked, byContent.Verdict);
+        Assert.Equal(byName.Findings.Where(f => f.Rule == "differencing"), byContent.Findings.Where(f => f.Rule == "differencing"));
+    }
+
+    [Fact]
+    public void Find_TwoWayTableRenamedAndReordered_StillFindsTheDifference()
+    {
+        var before = Tables.Grid([2, 3], [20, 25, 40, 30, 35, 50]);
+        var now = Tables.Grid([2, 3], [20, 25, 40, 30, 38, 50]); // cell (b?, …) grew by 3 units
+        var disguised = Renamed(Transposed(now), "x", "y");
+
+        var plain = DifferencingCheck.Find(now, _ => true, [before], Policy.Default);
+        var found = DifferencingCheck.Find(disguised, _ => true, [before], Policy.Default);
+
+        Assert.NotEmpty(plain);
+        Assert.Equal(plain.Count, found.Count);
+        Assert.All(found, f => Assert.Contains("isolates 3 units", f.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Find_DimensionsSharingNoCategory_AreNotCompared()
+    {
+        var before = Tables.OneWay([20, 25, 40]);
+        var other = new TableOutput(Measure.Count, [new Dimension("d0", ["X", "Y", "Z"], "T")],
+            [new CellInput(["X"], 20, 20, null), new CellInput(["Y"], 25, 25, null), new CellInput(["Z"], 44, 44, null), new CellInput(["T"], 89, 89, null)]);
+
+        Assert.Empty(DimensionPairing.Of(other, before));
+        Assert.Empty(DifferencingCheck.Find(other, _ => true, [before], Policy.Default));
+    }
+
+    [Fact]
+    public void Parse_PreviousWithRenamedDimension_IsComparable()
+    {
+        const string Request = """
+            { "output": { "kind": "table", "measure": "count",
+                "dimensions": [ { "name": "municipality", "categories": ["A", "B"], "total": null } ],
+                "cells": [ { "key": ["A"], "value": 20, "units": 20 }, { "key": ["B"], "value": 27, "units": 27 } ] },
+              "previous": [ { "kind": "table", "measure": "count",
+                "dimensions": [ { "name": "gemeente", "categories": ["A", "B"], "total": null } ],
+                "cells": [ { "key": ["A"], "value": 20, "units": 20 }, { "key": ["B"], "value": 25, "units": 25 } ] } ] }
+            """;
+
+        var result = OutputChecker.Check(Request);
+
+        Assert.Equal(Verdict.Blocked, result.Verdict);
+        Assert.Contains(result.Findings, f => f.Rule == "differencing" && f.Detail.Contains("isolates 2 units", StringComparison.Ordinal));
+    }
 }

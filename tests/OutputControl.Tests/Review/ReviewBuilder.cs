@@ -6,11 +6,18 @@ namespace OutputControl.Tests.Review;
 /// <summary>Output reviews brought into each status through the real actions, and the people who act on them.</summary>
 internal static class ReviewBuilder
 {
-    public static readonly Participant Author = new("author", false);
-    public static readonly Participant AuthorWhoIsChecker = new("author", true);
-    public static readonly Participant Checker1 = new("checker-1", true);
-    public static readonly Participant Checker2 = new("checker-2", true);
-    public static readonly Participant Checker3 = new("checker-3", true);
+    public static readonly Participant Author = new("author", false) { AnalysesProject = true };
+    public static readonly Participant AuthorWhoIsChecker = new("author", true) { ChecksProject = true, AnalysesProject = true };
+    public static readonly Participant Checker1 = new("checker-1", true) { ChecksProject = true };
+    public static readonly Participant Checker2 = new("checker-2", true) { ChecksProject = true };
+    public static readonly Participant Checker3 = new("checker-3", true) { ChecksProject = true };
+
+    /// <summary>An output checker of the organisation who is not assigned to the output's project.</summary>
+    public static readonly Participant UnassignedChecker = new("checker-elsewhere", true);
+
+    /// <summary>An output checker assigned to the project who is also one of its data scientists (not the author).</summary>
+    public static readonly Participant CheckerWhoAnalyses = new("colleague", true) { ChecksProject = true, AnalysesProject = true };
+
     public static readonly Participant Outsider = new("outsider", false);
 
     public static readonly DateTimeOffset At = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);

@@ -10,7 +10,7 @@ namespace OutputControl.Tests.Review;
 /// </summary>
 public class ReviewPermissionsTests
 {
-    public enum Who { Author, AuthorWhoIsChecker, Checker1, Checker3, Outsider }
+    public enum Who { Author, AuthorWhoIsChecker, Checker1, Checker3, UnassignedChecker, CheckerWhoAnalyses, Outsider }
 
     private static readonly ReviewStatus[] AuthorEditable =
         [ReviewStatus.Draft, ReviewStatus.Submitted, ReviewStatus.PartiallyReviewed, ReviewStatus.Reviewed, ReviewStatus.Returned];
@@ -23,6 +23,8 @@ public class ReviewPermissionsTests
         Who.AuthorWhoIsChecker => AuthorWhoIsChecker,
         Who.Checker1 => Checker1,
         Who.Checker3 => Checker3,
+        Who.UnassignedChecker => UnassignedChecker,
+        Who.CheckerWhoAnalyses => CheckerWhoAnalyses,
         _ => Outsider,
     };
 
@@ -33,7 +35,8 @@ public class ReviewPermissionsTests
         // Checker 1 and 2 reviewed in the builder's Reviewed state, so a third checker is not let in there.
         ReviewAction.Review => (who == Who.Checker1 && UnderReview.Contains(status))
                                || (who == Who.Checker3 && status is ReviewStatus.Submitted or ReviewStatus.PartiallyReviewed),
-        ReviewAction.Retract => who is Who.Checker1 or Who.Checker3 or Who.AuthorWhoIsChecker && status == ReviewStatus.Released,
+        // Only checkers assigned to the project who are not its data scientists.
+        ReviewAction.Retract => who is Who.Checker1 or Who.Checker3 && status == ReviewStatus.Released,
         _ => status == ReviewStatus.Approved, // Release, by the system
     };
 
@@ -146,5 +149,48 @@ public class ReviewPermissionsTests
         var e = Assert.Throws<ReviewPermissionException>(() => CastVote(review, Outsider, Vote.Approve));
 
         Assert.Equal("only output checkers review outputs", e.Message);
+    }
+
+    [Fact]
+    public void Approve_CheckerNotAssignedToTheProject_IsRefused()
+    {
+        var review = CreateRequestAt(ReviewStatus.Submitted);
+
+        var e = Assert.Throws<ReviewPermissionException>(() => CastVote(review, UnassignedChecker, Vote.Approve));
+
+        Assert.Equal("only output checkers assigned to the project review its outputs", e.Message);
+        Assert.Empty(review.Reviews);
+    }
+
+    [Fact]
+    public void Approve_AssignedCheckerWhoIsADataScientistOfTheProject_IsRefused()
+    {
+        var review = CreateRequestAt(ReviewStatus.Submitted);
+
+        var e = Assert.Throws<ReviewPermissionException>(() => CastVote(review, CheckerWhoAnalyses, Vote.Approve));
+
+        Assert.Equal("a data scientist of the project may never review its outputs, even as an output checker", e.Message);
+        Assert.Empty(review.Reviews);
+    }
+
+    [Fact]
+    public void Approve_AssignedChecker_IsAllowed()
+    {
+        var review = CreateRequestAt(ReviewStatus.Submitted);
+
+        Assert.True(ReviewPermissions.CanApprove(review, Checker1));
+        CastVote(review, Checker1, Vote.Approve);
+
+        Assert.Equal(ReviewStatus.PartiallyReviewed, review.Status);
+    }
+
+    [Fact]
+    public void Retract_CheckerNotAssignedToTheProject_IsRefused()
+    {
+        var review = CreateRequestAt(ReviewStatus.Released);
+
+        var e = Assert.Throws<ReviewPermissionException>(() => ReviewPermissions.CheckCanRetract(review, UnassignedChecker));
+
+        Assert.Equal("only output checkers assigned to the project retract its released outputs", e.Message);
     }
 }

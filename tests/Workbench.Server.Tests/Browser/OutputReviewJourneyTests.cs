@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using OutputControl.Releases;
 using Workbench.Audit;
 using Workbench.Server.Identity;
+using Workbench.Server.Projects;
 using Workbench.Server.Tests.Infrastructure;
 using Workbench.Server.Tests.Outputs;
 using Workbench.Server.Tests.Projects;
@@ -36,7 +37,8 @@ public sealed class OutputReviewJourneyTests(Chromium chromium)
         var checker1 = await app.CreateUserAsync("olga", "CBS", WorkbenchRole.OutputChecker);
         var checker2 = await app.CreateUserAsync("pieter", "CBS", WorkbenchRole.OutputChecker);
         using var adminApi = await ApiClientAsync(app, admin);
-        var project = (await (await adminApi.PostAsJsonAsync("/api/projects", ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)), OutputBuilder.Json))
+        var project = (await (await adminApi.PostAsJsonAsync("/api/projects", ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id),
+                new ProjectMember(checker1.Id, WorkbenchRole.OutputChecker), new ProjectMember(checker2.Id, WorkbenchRole.OutputChecker)), OutputBuilder.Json))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         using var scientistApi = await ApiClientAsync(app, scientist);
         var submitted = await scientistApi.PostAsJsonAsync($"/api/projects/{project}/outputs", OutputBuilder.Body(), OutputBuilder.Json);

@@ -134,12 +134,12 @@ public sealed class QuestionJourneyTests(Chromium chromium)
         await app.CreateUserAsync("carla", "BZK", WorkbenchRole.SteeringMember, WorkbenchRole.SteeringChair);
         await app.CreateUserAsync("anna", "CBS", WorkbenchRole.Admin);
         var scientist = await app.CreateUserAsync("daan", "CBS", WorkbenchRole.DataScientist);
-        await app.CreateUserAsync("olga", "CBS", WorkbenchRole.OutputChecker);
-        await app.CreateUserAsync("otto", "CBS", WorkbenchRole.OutputChecker);
+        var olga = await app.CreateUserAsync("olga", "CBS", WorkbenchRole.OutputChecker);
+        var otto = await app.CreateUserAsync("otto", "CBS", WorkbenchRole.OutputChecker);
         var id = await SubmitAsync(app, "renske");
         await ScoreAsync(app, "stijn", id, 4);
         await ScoreAsync(app, "carla", id, 4);
-        var output = await ReleasedThroughAProjectAsync(app, id, scientist.Id);
+        var output = await ReleasedThroughAProjectAsync(app, id, scientist.Id, olga.Id, otto.Id);
         var quarter = Outputs.OutputBuilder.CurrentPeriod(app).Version;
         Outputs.OutputBuilder.AdvanceToReleaseDate(app); // the dashboard shows the release from its release date
         var page = await chromium.NewPageAsync(app.BaseAddress);
@@ -161,7 +161,7 @@ public sealed class QuestionJourneyTests(Chromium chromium)
     }
 
     /// <summary>The chair accepts, the Admin starts the project, its scientist submits an output, two checkers approve it.</summary>
-    private static async Task<string> ReleasedThroughAProjectAsync(WorkbenchApp app, string id, string scientistId)
+    private static async Task<string> ReleasedThroughAProjectAsync(WorkbenchApp app, string id, string scientistId, params string[] checkerIds)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -171,7 +171,7 @@ public sealed class QuestionJourneyTests(Chromium chromium)
         var draft = await services.GetRequiredService<QuestionReader>().ProjectDraftAsync(id, admin, CancellationToken.None);
         var project = await changes.StartProjectAsync(id, (draft with
         {
-            Members = [Projects.ProjectBuilder.Scientist(scientistId)],
+            Members = [Projects.ProjectBuilder.Scientist(scientistId), .. checkerIds.Select(c => new Workbench.Server.Projects.ProjectMember(c, WorkbenchRole.OutputChecker))],
             Weighing = new Workbench.Server.Projects.Weighing("No aggregate shows labs and vacancy together.", "Buildings only.", "The linkage answers it."),
         }).ToDefinition(), admin, CancellationToken.None);
         var body = System.Text.Json.JsonSerializer.Deserialize<Workbench.Server.Outputs.OutputSubmission>(

@@ -68,15 +68,19 @@ internal static class OutputBuilder
         }
     }
 
-    /// <summary>A project whose data scientist may also check outputs (to prove they still cannot review their own).</summary>
-    public static async Task<Setup> StartAsync(DatabaseProvider provider)
+    /// <summary>
+    /// A project whose data scientist also holds the organisation's OutputChecker role (to prove they still cannot
+    /// review their own), with both checkers assigned to the project as its output checkers.
+    /// </summary>
+    public static async Task<Setup> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = await WorkbenchApp.StartAsync(provider);
+        var app = await WorkbenchApp.StartAsync(provider, settings: settings);
         var admin = await app.SignInAsync(await app.CreateUserAsync("admin", "CBS", WorkbenchRole.Admin));
         var scientist = await app.CreateUserAsync("sci", "CBS", WorkbenchRole.DataScientist, WorkbenchRole.OutputChecker);
         var c1 = await app.CreateUserAsync("checker1", "CBS", WorkbenchRole.OutputChecker);
         var c2 = await app.CreateUserAsync("checker2", "CBS", WorkbenchRole.OutputChecker);
-        var created = await admin.PostAsJsonAsync("/api/projects", ProjectBuilder.Valid(ProjectBuilder.Scientist(scientist.Id)), Json);
+        var created = await admin.PostAsJsonAsync("/api/projects", ProjectBuilder.Valid(
+            ProjectBuilder.Scientist(scientist.Id), new ProjectMember(c1.Id, WorkbenchRole.OutputChecker), new ProjectMember(c2.Id, WorkbenchRole.OutputChecker)), Json);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         return new Setup(app, project, scientist, await app.SignInAsync(scientist), await app.SignInAsync(c1), await app.SignInAsync(c2), c1, c2);

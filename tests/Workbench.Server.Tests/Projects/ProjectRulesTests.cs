@@ -67,4 +67,13 @@ public class ProjectRulesTests
     public void CheckCanAccessData_OutputCheckerMember_IsRefused() =>
         Assert.Throws<AccessDeniedException>(() => ProjectRules.CheckCanAccessData(
             Valid() with { Members = [new ProjectMember("u2", WorkbenchRole.OutputChecker)] }, "u2", Today));
+
+    [Fact]
+    public void CheckDefinition_ScientistWhoIsAlsoOutputCheckerOfTheProject_IsRefused() =>
+        Assert.Contains("user 'u1' cannot be both a data scientist and an output checker of the same project",
+            Errors(Valid() with { Members = [ProjectBuilder.Scientist("u1"), new ProjectMember("u1", WorkbenchRole.OutputChecker)] }, "members"));
+
+    [Fact]
+    public void CheckDefinition_ScientistAndAnotherUserAsOutputChecker_Passes() =>
+        ProjectRules.CheckDefinition(Valid() with { Members = [ProjectBuilder.Scientist("u1"), new ProjectMember("u2", WorkbenchRole.OutputChecker)] }, Today);
 }

@@ -26,18 +26,20 @@ public class QuestionTrackTests
         await ReadAsync(await ScoreAsync(s.Chair, id, QuestionBuilder.Score(4, 4, 4)));
         await ReadAsync(await s.Chair.PostAsJsonAsync($"/api/questions/{id}/decision", new DecisionRequest(QuestionDecision.Accept, "top of the backlog"), Json));
         var scientist = await s.App.CreateUserAsync("sanne", "CBS", WorkbenchRole.DataScientist);
+        var olga = await s.App.CreateUserAsync("olga", "CBS", WorkbenchRole.OutputChecker);
+        var otto = await s.App.CreateUserAsync("otto", "CBS", WorkbenchRole.OutputChecker);
         var draft = (await s.Admin.GetFromJsonAsync<ProjectRequest>($"/api/questions/{id}/project-draft", Json))!;
         var complete = draft with
         {
-            Members = [ProjectBuilder.Scientist(scientist.Id)],
+            Members = [ProjectBuilder.Scientist(scientist.Id), new ProjectMember(olga.Id, WorkbenchRole.OutputChecker), new ProjectMember(otto.Id, WorkbenchRole.OutputChecker)],
             Weighing = new Weighing("No aggregate shows labs and vacancy together.", "Buildings only.", "The linkage answers it."),
         };
         var created = await s.Admin.PostAsJsonAsync($"/api/questions/{id}/project", complete, Json);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var project = (await created.Content.ReadFromJsonAsync<ProjectResponse>(Json))!.Id;
         return new Journey(s, id, project, await s.App.SignInAsync(scientist),
-            await s.App.SignInAsync(await s.App.CreateUserAsync("olga", "CBS", WorkbenchRole.OutputChecker)),
-            await s.App.SignInAsync(await s.App.CreateUserAsync("otto", "CBS", WorkbenchRole.OutputChecker)));
+            await s.App.SignInAsync(olga),
+            await s.App.SignInAsync(otto));
     }
 
     internal static async Task<(string Id, string Hash)> SubmitOutputAsync(Journey j, string title = "Dismantled drug labs per municipality")

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using System.Text.Json;
 using OutputControl.Review;
-using Workbench.Server.Identity;
 
 namespace Workbench.Server.Outputs;
 
@@ -10,20 +8,21 @@ public sealed record ReviewResponse(string CheckerId, Vote Vote, string Comment,
 
 /// <summary>
 /// An output as its author or a checker sees it: the content, the gateway's full result (with every cell's status
-/// and reason), the votes the caller may see (a checker sees the other's vote only once both are in), and what the
+/// and reason), the disclosure policy the server applied (<see cref="AppliedPolicy"/>, from its configuration, never
+/// the author's), the votes the caller may see (a checker sees the other's vote only once both are in), and what the
 /// caller may do now.
 /// </summary>
 public sealed record OutputResponse(
     string Id, string ProjectId, string AuthorId, string Title, string Description, string Justification, JsonElement Request,
     string ContentHash, string Verdict, JsonElement CheckResult, IReadOnlyList<string> ComparedWith, ReviewStatus Status,
     ReviewDecision Decision, int Round, IReadOnlyList<ReviewResponse> Reviews, bool CanReview, bool CanApprove, bool CanEdit, bool CanWithdraw,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReleaseInfo? Release)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReleaseInfo? Release, JsonElement AppliedPolicy)
 {
-    public static OutputResponse From(OutputRequest row, ClaimsPrincipal caller, ReleaseInfo? release = null)
+    /// <summary>The output as <paramref name="who"/> (with their facts in its project) sees it.</summary>
+    public static OutputResponse From(OutputRequest row, Participant who, ReleaseInfo? release = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         var review = row.ToReview();
-        var who = OutputSubmissions.Participant(caller);
         var content = OutputContent.FromCanonicalBytes(System.Text.Encoding.UTF8.GetBytes(row.Content));
         using var result = JsonDocument.Parse(row.CheckResult);
         var visible = review.VisibleTo(who);
@@ -35,7 +34,7 @@ public sealed record OutputResponse(
             row.Round, [.. visible.Select(r => new ReviewResponse(r.CheckerId, r.Vote, r.Comment, r.ContentHash.Hex, r.Round, r.At))],
             ReviewPermissions.CanReview(review, who), ReviewPermissions.CanApprove(review, who), ReviewPermissions.CanEdit(review, who),
             ReviewPermissions.CanWithdraw(review, who),
-            row.CreatedAt, row.UpdatedAt, release);
+            row.CreatedAt, row.UpdatedAt, release, result.RootElement.GetProperty("policy").Clone());
     }
 }
 
@@ -44,13 +43,12 @@ public sealed record OutputSummary(
     string Id, string ProjectId, string Title, string Verdict, ReviewStatus Status, int Round, bool Mine, bool CanReview, bool VotedThisRound,
     DateTimeOffset UpdatedAt)
 {
-    public static OutputSummary From(OutputRequest row, ClaimsPrincipal caller)
+    public static OutputSummary From(OutputRequest row, Participant who)
     {
         ArgumentNullException.ThrowIfNull(row);
         var review = row.ToReview();
-        var who = OutputSubmissions.Participant(caller);
         return new OutputSummary(row.Id, row.ProjectId, row.Title, row.Verdict.ToString(), row.Status, row.Round,
-            row.AuthorId == caller.UserId(), ReviewPermissions.CanReview(review, who),
+            row.AuthorId == who.UserId, ReviewPermissions.CanReview(review, who),
             review.CurrentReviews.Any(r => r.CheckerId == who.UserId), row.UpdatedAt);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OutputControl;
+using OutputControl.Requests;
 using OutputControl.Results;
 using OutputControl.Review;
 using Workbench.Audit;
@@ -24,7 +25,7 @@ namespace Workbench.Server.Outputs;
 /// </summary>
 public sealed class OutputSubmissions(
     WorkbenchDbContext db, AuditTrail audit, TimeProvider time, ProjectChanges projects, QuestionChanges questions,
-    IOptions<ReleaseOptions> options)
+    IOptions<ReleaseOptions> options, IOptions<DisclosurePolicyOptions> policy)
 {
     private const int Attempts = 5;
 
@@ -33,7 +34,7 @@ public sealed class OutputSubmissions(
         ArgumentNullException.ThrowIfNull(body);
         await CheckAuthorAsync(projectId, caller, ct);
         body.Validate();
-        var checkedContent = await CheckAsync(projectId, body, ct);
+        var checkedContent = await CheckAsync(projectId, body, caller, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -44,7 +45,7 @@ public sealed class OutputSubmissions(
             var submit = body.Submit ?? true;
             if (submit)
             {
-                ReviewErrors.Run(() => review.Submit(Participant(caller)));
+                ReviewErrors.Run(() => review.Submit(Author(caller)));
             }
             var row = new OutputRequest
             {
@@ -76,13 +77,13 @@ public sealed class OutputSubmissions(
     {
         ArgumentNullException.ThrowIfNull(body);
         var row = await GetAsync(outputId, caller, ct);
-        ReviewErrors.Run(() => ReviewPermissions.CheckCanEdit(row.ToReview(), Participant(caller)));
+        ReviewErrors.Run(() => ReviewPermissions.CheckCanEdit(row.ToReview(), Author(caller)));
         await CheckAuthorAsync(row.ProjectId, caller, ct);
         body.Validate();
-        var checkedContent = await CheckAsync(row.ProjectId, body, ct);
+        var checkedContent = await CheckAsync(row.ProjectId, body, caller, ct);
         return await ChangeAsync(outputId, caller, AuditActions.OutputChanged, (r, review) =>
         {
-            review.Edit(Participant(caller), checkedContent.Content.Hash, checkedContent.Verdict);
+            review.Edit(Author(caller), checkedContent.Content.Hash, checkedContent.Verdict);
             r.Title = body.Title!.Trim();
             r.Content = checkedContent.Content.ToCanonicalText();
             r.CheckResult = checkedContent.Result;
@@ -91,34 +92,78 @@ public sealed class OutputSubmissions(
     }
 
     public Task<OutputRequest> SubmitAsync(string outputId, ClaimsPrincipal caller, CancellationToken ct) =>
-        ChangeAsync(outputId, caller, AuditActions.OutputSubmitted, (_, review) => review.Submit(Participant(caller)), ct, OutputStep.Submitted);
+        ChangeAsync(outputId, caller, AuditActions.OutputSubmitted, (_, review) => review.Submit(Author(caller)), ct, OutputStep.Submitted);
 
     public Task<OutputRequest> WithdrawAsync(string outputId, ClaimsPrincipal caller, CancellationToken ct) =>
-        ChangeAsync(outputId, caller, AuditActions.OutputWithdrawn, (_, review) => review.Withdraw(Participant(caller)), ct);
+        ChangeAsync(outputId, caller, AuditActions.OutputWithdrawn, (_, review) => review.Withdraw(Author(caller)), ct);
 
-    /// <summary>The output, for its author or an output checker; anyone else learns nothing, not even that it exists.</summary>
+    /// <summary>
+    /// The output, for its author or an output checker assigned to its project; anyone else learns nothing, not even
+    /// that it exists.
+    /// </summary>
     public async Task<OutputRequest> GetAsync(string outputId, ClaimsPrincipal caller, CancellationToken ct)
     {
         var row = await db.OutputRequests.SingleOrDefaultAsync(o => o.Id == outputId, ct);
-        if (row is null || !(row.AuthorId == caller.UserId() || caller.HasRole(WorkbenchRole.OutputChecker)))
+        if (row is null || !(row.AuthorId == caller.UserId()
+            || (caller.HasRole(WorkbenchRole.OutputChecker) && (await ParticipantAsync(caller, row.ProjectId, ct)).ChecksProject)))
         {
             throw new NotFoundException($"there is no output '{outputId}' that you can see");
         }
         return row;
     }
 
-    /// <summary>The caller's own outputs, and for an output checker every output waiting for review; newest first.</summary>
-    public async Task<IReadOnlyList<OutputRequest>> ListAsync(ClaimsPrincipal caller, CancellationToken ct)
+    /// <summary>
+    /// The caller's own outputs, and for an output checker the outputs under review that they may review now (of the
+    /// projects they are assigned to as an output checker and are not a data scientist of); newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<OutputSummary>> ListAsync(ClaimsPrincipal caller, CancellationToken ct)
     {
         var me = caller.UserId();
         var open = new[] { ReviewStatus.Submitted, ReviewStatus.PartiallyReviewed, ReviewStatus.Reviewed };
-        var checker = caller.HasRole(WorkbenchRole.OutputChecker);
-        return await db.OutputRequests.AsNoTracking()
-            .Where(o => o.AuthorId == me || (checker && open.Contains(o.Status)))
+        var members = caller.HasRole(WorkbenchRole.OutputChecker) ? await MembersAsync(null, ct) : [];
+        var checks = members.Where(p => p.Value.Any(m => m.UserId == me && m.Role == WorkbenchRole.OutputChecker)).Select(p => p.Key).ToList();
+        var rows = await db.OutputRequests.AsNoTracking()
+            .Where(o => o.AuthorId == me || (checks.Contains(o.ProjectId) && open.Contains(o.Status)))
             .OrderByDescending(o => o.Id).ToListAsync(ct);
+        return [.. rows
+            .Select(o => OutputSummary.From(o, Participant(caller, members.GetValueOrDefault(o.ProjectId, []))))
+            .Where(o => o.Mine || o.CanReview)];
     }
 
-    internal static Participant Participant(ClaimsPrincipal caller) => new(caller.UserId(), caller.HasRole(WorkbenchRole.OutputChecker));
+    /// <summary>The output as <paramref name="caller"/> sees it, with what they may do now.</summary>
+    public async Task<OutputResponse> ResponseAsync(OutputRequest row, ClaimsPrincipal caller, ReleaseInfo? release, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return OutputResponse.From(row, await ParticipantAsync(caller, row.ProjectId, ct), release);
+    }
+
+    /// <summary>
+    /// The caller as a participant in the project's outputs: the organisation's OutputChecker role from the
+    /// caller, whether they are assigned to the project as an output checker or are one of its data scientists from
+    /// the project's current version. The library decides what that allows (<see cref="ReviewPermissions"/>).
+    /// </summary>
+    public async Task<Participant> ParticipantAsync(ClaimsPrincipal caller, string projectId, CancellationToken ct) =>
+        Participant(caller, (await MembersAsync(projectId, ct)).GetValueOrDefault(projectId, []));
+
+    /// <summary>The caller acting as an author: only who they are counts.</summary>
+    private static Participant Author(ClaimsPrincipal caller) => new(caller.UserId(), caller.HasRole(WorkbenchRole.OutputChecker));
+
+    internal static Participant Participant(ClaimsPrincipal caller, IReadOnlyList<ProjectMember> members)
+    {
+        var me = caller.UserId();
+        return new Participant(me, caller.HasRole(WorkbenchRole.OutputChecker))
+        {
+            ChecksProject = members.Any(m => m.UserId == me && m.Role == WorkbenchRole.OutputChecker),
+            AnalysesProject = members.Any(m => m.UserId == me && m.Role == WorkbenchRole.DataScientist),
+        };
+    }
+
+    /// <summary>The members of the current version of one project, or of every project when <paramref name="projectId"/> is null.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<ProjectMember>>> MembersAsync(string? projectId, CancellationToken ct)
+    {
+        var versions = await db.CurrentVersionsOf(projectId is null ? null : db.Projects.Where(p => p.Id == projectId)).AsNoTracking().ToListAsync(ct);
+        return versions.ToDictionary(v => v.ProjectId, v => v.Definition.Members);
+    }
 
     internal static AuditEvent Event(ClaimsPrincipal caller, string action, OutputRequest row, object? extra = null) =>
         AuditEvent.Create(caller.UserId(), action, $"output:{row.Id}", new
@@ -175,46 +220,50 @@ public sealed class OutputSubmissions(
     private sealed record CheckedContent(OutputContent Content, string Result, Verdict Verdict, List<string> ComparedWith);
 
     /// <summary>
-    /// Runs the gateway on the request with <c>previous</c> filled from the project's released outputs of the same
-    /// kind, measure and dimensions (not retracted ones: they are no longer public).
+    /// Runs the gateway on the request under the server's configured policy (a weaker asked policy is refused, any
+    /// other ignored), with <c>previous</c> filled from the project's released outputs (not retracted ones: they are
+    /// no longer public) that are comparable by content: same kind and measure, dimensions paired by shared
+    /// categories whatever their names. The stored request carries the applied policy, every field, so the content
+    /// both checkers approve is bound to the policy it was checked under.
     /// </summary>
-    private async Task<CheckedContent> CheckAsync(string projectId, OutputSubmission body, CancellationToken ct)
+    private async Task<CheckedContent> CheckAsync(string projectId, OutputSubmission body, ClaimsPrincipal caller, CancellationToken ct)
     {
         var released = await db.ReleasedOutputs.AsNoTracking().Where(r => r.ProjectId == projectId)
             .Where(r => !db.Retractions.Any(x => x.OutputId == r.OutputId)).OrderBy(r => r.OutputId)
             .Select(r => new { r.OutputId, r.Content }).ToListAsync(ct);
-        var shape = Shape(body.Request);
+        var output = body.Request.TryGetProperty("output", out var o) ? o.GetRawText() : null;
         var previous = new JsonArray();
         var compared = new List<string>();
         foreach (var r in released)
         {
             using var content = JsonDocument.Parse(r.Content);
-            var output = content.RootElement.GetProperty("request").GetProperty("output");
-            if (shape is not null && Shape(content.RootElement.GetProperty("request")) == shape)
+            var before = content.RootElement.GetProperty("request").GetProperty("output").GetRawText();
+            if (output is not null && RequestParser.AreComparable(output, before))
             {
-                previous.Add(JsonNode.Parse(output.GetRawText()));
+                previous.Add(JsonNode.Parse(before));
                 compared.Add(r.OutputId);
             }
         }
         var request = JsonNode.Parse(body.Request.GetRawText())!.AsObject();
         request["previous"] = previous;
-        var result = ReviewErrors.Run(() => OutputChecker.Check(request.ToJsonString(), new CheckOptions { OptimalTimeLimit = options.Value.CheckTimeLimit }));
-        var asSubmitted = new OutputContent(body.Title!.Trim(), body.Description!.Trim(), body.Justification!.Trim(), body.Request.Clone());
-        return new CheckedContent(asSubmitted, ResultJson.Write(result), result.Verdict, compared);
-    }
-
-    /// <summary>Kind, measure and sorted dimension names: what makes two outputs comparable for differencing.</summary>
-    private static string? Shape(JsonElement request)
-    {
-        if (!request.TryGetProperty("output", out var output) || output.ValueKind != JsonValueKind.Object
-            || !output.TryGetProperty("dimensions", out var dims) || dims.ValueKind != JsonValueKind.Array)
+        var enforced = policy.Value.ToPolicy();
+        CheckResult result;
+        try
         {
-            return null;
+            result = ReviewErrors.Run(() => OutputChecker.CheckUnder(
+                request.ToJsonString(), enforced, new CheckOptions { OptimalTimeLimit = options.Value.CheckTimeLimit }));
         }
-        var names = dims.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.Object && d.TryGetProperty("name", out _))
-            .Select(d => d.GetProperty("name").ToString()).Order(StringComparer.Ordinal);
-        var kind = output.TryGetProperty("kind", out var k) ? k.ToString() : "";
-        var measure = output.TryGetProperty("measure", out var m) ? m.ToString() : "";
-        return $"{kind}|{measure}|{string.Join('|', names)}";
+        catch (PolicyRefusedException e)
+        {
+            // An author asking for a weaker policy is trying to take out what the rules would stop: on the record.
+            await audit.SaveChangesAsync([AuditEvent.Create(caller.UserId(), AuditActions.OutputPolicyRefused, $"project:{projectId}",
+                new { weaker = e.Weakenings.Select(w => new { field = w.Field, problem = w.Problem }) })], ct);
+            throw ReviewErrors.Refused(e);
+        }
+        var stored = JsonNode.Parse(body.Request.GetRawText())!.AsObject();
+        stored["policy"] = JsonNode.Parse(ResultJson.WritePolicy(result.Policy));
+        using var storedRequest = JsonDocument.Parse(stored.ToJsonString());
+        var asChecked = new OutputContent(body.Title!.Trim(), body.Description!.Trim(), body.Justification!.Trim(), storedRequest.RootElement.Clone());
+        return new CheckedContent(asChecked, ResultJson.Write(result), result.Verdict, compared);
     }
 }

@@ -11,7 +11,7 @@ public static class OutputsApi
                 string id, OutputSubmission body, OutputSubmissions outputs, HttpContext http, CancellationToken ct) =>
             {
                 var row = await outputs.CreateAsync(id, body, http.User, ct);
-                return TypedResults.Created($"/api/outputs/{row.Id}", OutputResponse.From(row, http.User));
+                return TypedResults.Created($"/api/outputs/{row.Id}", await outputs.ResponseAsync(row, http.User, null, ct));
             })
             .WithTags("Outputs")
             .WithSummary("Submit an output for release (the project's data scientists; a kernel token of the project may too): stored with its SHA-256 and the automatic check; audited");
@@ -19,37 +19,37 @@ public static class OutputsApi
         var outputs = app.MapGroup("/api/outputs").WithTags("Outputs");
 
         outputs.MapGet("/", async (OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
-                (await submissions.ListAsync(http.User, ct)).Select(o => OutputSummary.From(o, http.User)))
-            .WithSummary("The caller's own outputs and, for an output checker, every output waiting for review");
+                await submissions.ListAsync(http.User, ct))
+            .WithSummary("The caller's own outputs and, for an output checker, the outputs under review they may review (of the projects they are assigned to as output checker)");
 
         outputs.MapGet("/{id}", async (string id, OutputSubmissions submissions, ReleaseLookup releases, HttpContext http, CancellationToken ct) =>
-                OutputResponse.From(await submissions.GetAsync(id, http.User, ct), http.User, await releases.FindAsync(id, ct)))
-            .WithSummary("An output with its check result and the votes the caller may see (its author and output checkers)");
+                await submissions.ResponseAsync(await submissions.GetAsync(id, http.User, ct), http.User, await releases.FindAsync(id, ct), ct))
+            .WithSummary("An output with its check result, the policy applied and the votes the caller may see (its author and the project's output checkers)");
 
         outputs.MapPut("/{id}", async (string id, OutputSubmission body, OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
-                OutputResponse.From(await submissions.EditAsync(id, body, http.User, ct), http.User))
+                await submissions.ResponseAsync(await submissions.EditAsync(id, body, http.User, ct), http.User, null, ct))
             .WithSummary("Change an output (its author): checked again, and every vote is void");
 
         outputs.MapPost("/{id}/submit", async (string id, OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
-                OutputResponse.From(await submissions.SubmitAsync(id, http.User, ct), http.User))
+                await submissions.ResponseAsync(await submissions.SubmitAsync(id, http.User, ct), http.User, null, ct))
             .WithSummary("Hand a draft or returned output to the checkers (its author)");
 
         outputs.MapPost("/{id}/withdraw", async (string id, OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
-                OutputResponse.From(await submissions.WithdrawAsync(id, http.User, ct), http.User))
+                await submissions.ResponseAsync(await submissions.WithdrawAsync(id, http.User, ct), http.User, null, ct))
             .WithSummary("Withdraw an output for good (its author)");
 
-        outputs.MapPost("/{id}/approve", (string id, VoteRequest body, ReviewActions reviews, HttpContext http, CancellationToken ct) =>
-                VoteAsync(id, Vote.Approve, body, reviews, http, ct))
+        outputs.MapPost("/{id}/approve", (string id, VoteRequest body, ReviewActions reviews, OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
+                VoteAsync(id, Vote.Approve, body, reviews, submissions, http, ct))
             .RequireAuthorization(Policies.OutputChecker, Policies.RecentMfa)
             .WithSummary("Approve the content with this hash (an output checker who is not the author, with a recent MFA sign-in); the second approval releases it");
 
-        outputs.MapPost("/{id}/return", (string id, VoteRequest body, ReviewActions reviews, HttpContext http, CancellationToken ct) =>
-                VoteAsync(id, Vote.ReturnForChanges, body, reviews, http, ct))
+        outputs.MapPost("/{id}/return", (string id, VoteRequest body, ReviewActions reviews, OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
+                VoteAsync(id, Vote.ReturnForChanges, body, reviews, submissions, http, ct))
             .RequireAuthorization(Policies.OutputChecker)
             .WithSummary("Ask the author for changes, with a comment (an output checker who is not the author)");
 
-        outputs.MapPost("/{id}/reject", (string id, VoteRequest body, ReviewActions reviews, HttpContext http, CancellationToken ct) =>
-                VoteAsync(id, Vote.Reject, body, reviews, http, ct))
+        outputs.MapPost("/{id}/reject", (string id, VoteRequest body, ReviewActions reviews, OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
+                VoteAsync(id, Vote.Reject, body, reviews, submissions, http, ct))
             .RequireAuthorization(Policies.OutputChecker)
             .WithSummary("Reject the output, with a comment (an output checker who is not the author)");
 
@@ -64,13 +64,14 @@ public static class OutputsApi
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"output {id} has not been released"))
             .WithSummary("The signed release receipt of a released output, verified with the server's key");
 
-        app.MapGet("/api/releases", async (ReleaseLookup releases, CancellationToken ct) => await releases.ReleasesAsync(ct))
+        app.MapGet("/api/releases", async (ReleaseLookup releases, HttpContext http, CancellationToken ct) => await releases.ReleasesForAsync(http.User, ct))
             .WithTags("Releases")
-            .WithSummary("Every release with its outputs as the public dashboard shows them (published values only)");
+            .WithSummary("Every release from its release date on, with its outputs as the public dashboard shows them (published values only); before that date only to Admins and the output checkers of the outputs' projects");
 
         return app;
     }
 
-    private static async Task<OutputResponse> VoteAsync(string id, Vote vote, VoteRequest body, ReviewActions reviews, HttpContext http, CancellationToken ct) =>
-        OutputResponse.From(await reviews.VoteAsync(id, vote, body.ContentHash, body.Comment, http.User, ct), http.User);
+    private static async Task<OutputResponse> VoteAsync(
+        string id, Vote vote, VoteRequest body, ReviewActions reviews, OutputSubmissions submissions, HttpContext http, CancellationToken ct) =>
+        await submissions.ResponseAsync(await reviews.VoteAsync(id, vote, body.ContentHash, body.Comment, http.User, ct), http.User, null, ct);
 }

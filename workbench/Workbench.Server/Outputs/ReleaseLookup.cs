@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Server.Database;
+using Workbench.Server.Identity;
+using Workbench.Server.Projects;
 
 namespace Workbench.Server.Outputs;
 
@@ -9,7 +12,11 @@ public sealed record ReleaseInfo(
     DateTimeOffset? RetractedAt, string? RetractionReason);
 
 /// <summary>A release with its outputs, as the public dashboard shows it.</summary>
-public sealed record PublishedRelease(string Version, DateOnly PeriodStart, DateOnly PeriodEnd, IReadOnlyList<PublishedOutput> Outputs);
+public sealed record PublishedRelease(string Version, DateOnly PeriodStart, DateOnly PeriodEnd, IReadOnlyList<PublishedOutput> Outputs)
+{
+    /// <summary>Whether its release date (<see cref="PeriodEnd"/>) has come: until then only its checkers and Admins see it.</summary>
+    public bool Public { get; init; } = true;
+}
 
 /// <summary>A released output as the public sees it: its table only, or the retraction instead of it.</summary>
 public sealed record PublishedOutput(
@@ -19,8 +26,32 @@ public sealed record PublishedOutput(
 /// Read-only queries over what has been released, for the dashboard, the API, and other features that need to know
 /// which release an output ended up in (such as tracking a research question to its answer).
 /// </summary>
-public sealed class ReleaseLookup(WorkbenchDbContext db)
+public sealed class ReleaseLookup(WorkbenchDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// The releases as <paramref name="caller"/> may see them today (the server's clock): every release whose release
+    /// date has come, whole; before that date an output of a release only to an Admin or to an output checker
+    /// assigned to the output's project, and the release not at all when none of its outputs is theirs. Figures that
+    /// are not public yet never reach anyone else, whatever the API or page.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedRelease>> ReleasesForAsync(ClaimsPrincipal caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var all = await ReleasesAsync(ct);
+        var admin = caller.HasRole(WorkbenchRole.Admin);
+        var me = caller.UserId();
+        var checks = caller.HasRole(WorkbenchRole.OutputChecker)
+            ? (await db.CurrentVersionsOf().AsNoTracking().ToListAsync(ct))
+                .Where(v => v.Definition.Members.Any(m => m.UserId == me && m.Role == WorkbenchRole.OutputChecker))
+                .Select(v => v.ProjectId).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return [.. all
+            .Select(r => r.PeriodEnd <= today ? r
+                : r with { Outputs = [.. r.Outputs.Where(o => admin || checks.Contains(o.ProjectId))], Public = false })
+            .Where(r => r.Public || r.Outputs.Count > 0)];
+    }
+
     /// <summary>The release of <paramref name="outputId"/>, or null when it has not been released.</summary>
     public async Task<ReleaseInfo?> FindAsync(string outputId, CancellationToken ct) =>
         (await FindManyAsync([outputId], ct)).SingleOrDefault();

@@ -28,7 +28,32 @@ public sealed class ReviewActions(
 {
     private const int Attempts = 8;
 
+    /// <summary>
+    /// Records a vote. A refusal because of who the caller is (not a checker assigned to the project, the author, a
+    /// data scientist of it, or an output they cannot see) is audited before it is thrown.
+    /// </summary>
     public async Task<OutputRequest> VoteAsync(
+        string outputId, Vote vote, string? contentHash, string? comment, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        try
+        {
+            return await CastVoteAsync(outputId, vote, contentHash, comment, caller, ct);
+        }
+        catch (DomainException e) when (e is AccessDeniedException or NotFoundException)
+        {
+            await AuditRefusalAsync(outputId, vote.ToString(), e, caller, ct);
+            throw;
+        }
+    }
+
+    private async Task AuditRefusalAsync(string outputId, string action, DomainException e, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await audit.SaveChangesAsync(
+            [AuditEvent.Create(caller.UserId(), AuditActions.OutputReviewRefused, $"output:{outputId}", new { action, reason = e.Message })], ct);
+    }
+
+    private async Task<OutputRequest> CastVoteAsync(
         string outputId, Vote vote, string? contentHash, string? comment, ClaimsPrincipal caller, CancellationToken ct)
     {
         if (vote != Vote.Approve && string.IsNullOrWhiteSpace(comment))
@@ -50,7 +75,8 @@ public sealed class ReviewActions(
             var row = await submissions.GetAsync(outputId, caller, ct);
             var review = row.ToReview();
             var now = time.GetUtcNow();
-            var decision = ReviewErrors.Run(() => review.CastVote(OutputSubmissions.Participant(caller), vote, seen, comment?.Trim() ?? "", now));
+            var who = await submissions.ParticipantAsync(caller, row.ProjectId, ct);
+            var decision = ReviewErrors.Run(() => review.CastVote(who, vote, seen, comment?.Trim() ?? "", now));
             var events = new List<AuditEvent>();
             ReleasedOutput? released = null;
             if (review.Status == ReviewStatus.Approved)
@@ -87,8 +113,23 @@ public sealed class ReviewActions(
         {
             throw ValidationFailedException.For("reason", "say in at least 10 characters why the output is retracted");
         }
-        var row = await submissions.GetAsync(outputId, caller, ct);
-        ReviewErrors.Run(() => ReviewPermissions.CheckCanRetract(row.ToReview(), OutputSubmissions.Participant(caller)));
+        try
+        {
+            var row = await submissions.GetAsync(outputId, caller, ct);
+            var who = await submissions.ParticipantAsync(caller, row.ProjectId, ct);
+            ReviewErrors.Run(() => ReviewPermissions.CheckCanRetract(row.ToReview(), who));
+            return await RetractCoreAsync(row, reason, caller, ct);
+        }
+        catch (DomainException e) when (e is AccessDeniedException or NotFoundException)
+        {
+            await AuditRefusalAsync(outputId, "Retract", e, caller, ct);
+            throw;
+        }
+    }
+
+    private async Task<Retraction> RetractCoreAsync(OutputRequest row, string reason, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var outputId = row.Id;
         if (await db.Retractions.AnyAsync(r => r.OutputId == outputId, ct))
         {
             throw new ConflictException($"output {outputId} is already retracted");

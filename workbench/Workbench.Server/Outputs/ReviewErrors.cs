@@ -31,6 +31,11 @@ internal static class ReviewErrors
         }
     }
 
+    /// <summary>A weaker asked policy as a 400 naming each weaker field of the request.</summary>
+    public static ValidationFailedException Refused(PolicyRefusedException e) => new(e.Weakenings.ToDictionary(
+        w => $"request.{w.Field}",
+        w => new[] { $"{w.Problem}: the server checks every output under its own disclosure policy and never a weaker one; leave the field out" }));
+
     public static void Run(Action action) => Run(() =>
     {
         action();

@@ -104,6 +104,12 @@ public static class ProjectRules
         {
             fail("members", $"user '{duplicate.Key.UserId}' holds role {duplicate.Key.Role} twice");
         }
+        // The two-person rule needs checkers independent of the work: nobody checks a project they analyse.
+        foreach (var both in (members ?? []).GroupBy(m => m.UserId)
+            .Where(g => g.Any(m => m.Role == WorkbenchRole.DataScientist) && g.Any(m => m.Role == WorkbenchRole.OutputChecker)))
+        {
+            fail("members", $"user '{both.Key}' cannot be both a data scientist and an output checker of the same project");
+        }
     }
 
     /// <summary>Whether <paramref name="userId"/> may read the project's data on <paramref name="today"/>.</summary>

@@ -34,7 +34,8 @@ public sealed class ApproveModel(OutputSubmissions outputs, ReviewActions review
         }
         if (!Output.CanApprove)
         {
-            Refusal = ReviewPermissions.ReviewRefusal((await outputs.GetAsync(id, User, ct)).ToReview(), OutputSubmissions.Participant(User))
+            var row = await outputs.GetAsync(id, User, ct);
+            Refusal = ReviewPermissions.ReviewRefusal(row.ToReview(), await outputs.ParticipantAsync(User, row.ProjectId, ct))
                 ?? "the automatic check blocked this output: it can be returned or rejected, never approved";
             Response.StatusCode = StatusCodes.Status403Forbidden;
         }
@@ -68,7 +69,7 @@ public sealed class ApproveModel(OutputSubmissions outputs, ReviewActions review
     {
         try
         {
-            Output = OutputResponse.From(await outputs.GetAsync(id, User, ct), User);
+            Output = await outputs.ResponseAsync(await outputs.GetAsync(id, User, ct), User, null, ct);
             return true;
         }
         catch (NotFoundException)

@@ -11,7 +11,7 @@ namespace Workbench.Server.Pages.Outputs;
 
 /// <summary>
 /// The review page of one output: the protected table with every cell's status and reason, the raw values (for
-/// checkers only), the automatic findings, the justification, the releases it was compared with, the votes the
+/// checkers only), the disclosure policy the server applied, the automatic findings, the justification, the releases it was compared with, the votes the
 /// viewer may see, and return / reject (approval has its own page behind a recent MFA sign-in).
 /// </summary>
 public sealed class DetailsModel(OutputSubmissions outputs, ReviewActions reviews, ReleaseLookup releases, WorkbenchDbContext db) : PageModel
@@ -72,7 +72,7 @@ public sealed class DetailsModel(OutputSubmissions outputs, ReviewActions review
         {
             return NotFound();
         }
-        Output = OutputResponse.From(row, User, await releases.FindAsync(id, ct));
+        Output = await outputs.ResponseAsync(row, User, await releases.FindAsync(id, ct), ct);
         ShowRaw = User.HasRole(WorkbenchRole.OutputChecker);
         Rows = ReviewTableRow.From(Output.Request, Output.CheckResult);
         Compared = await releases.FindManyAsync(Output.ComparedWith, ct);

@@ -4,7 +4,7 @@ using Workbench.Server.Outputs;
 
 namespace Workbench.Server.Pages.Outputs;
 
-/// <summary>The review queue for output checkers, and every signed-in user's own outputs.</summary>
+/// <summary>The review queue for output checkers (what they may review), and every signed-in user's own outputs.</summary>
 public sealed class IndexModel(OutputSubmissions outputs) : PageModel
 {
     public IReadOnlyList<OutputSummary> Queue { get; private set; } = [];
@@ -13,9 +13,10 @@ public sealed class IndexModel(OutputSubmissions outputs) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = (await outputs.ListAsync(User, ct)).Select(o => OutputSummary.From(o, User)).ToList();
+        var all = await outputs.ListAsync(User, ct);
         Mine = [.. all.Where(o => o.Mine)];
-        // The queue holds what is under review; the checker's own outputs stay in it, marked, so nothing is hidden.
-        Queue = [.. all.Where(o => o.Status is ReviewStatus.Submitted or ReviewStatus.PartiallyReviewed or ReviewStatus.Reviewed)];
+        // The queue holds only what the checker may review now: outputs under review of the projects they are
+        // assigned to as output checker (never their own, never a project they are a data scientist of).
+        Queue = [.. all.Where(o => o.CanReview && o.Status is ReviewStatus.Submitted or ReviewStatus.PartiallyReviewed or ReviewStatus.Reviewed)];
     }
 }
