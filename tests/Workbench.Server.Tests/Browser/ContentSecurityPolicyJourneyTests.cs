@@ -28,7 +28,6 @@ public sealed class ContentSecurityPolicyJourneyTests(Chromium chromium)
         {
             "/", "/Projects", "/Projects/Create", $"/Projects/Details/{project}", $"/Projects/Edit/{project}", "/Notebooks", "/Questions",
             "/Questions/Create", "/Questions/Backlog", "/Outputs", "/Audit", "/Admin/Users", "/ApiReference", "/Dashboard", "/Account/StepUp",
-            "/connect/verify",
         })
         {
             var response = await page.GotoAsync(path);
