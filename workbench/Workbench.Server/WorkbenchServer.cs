@@ -10,6 +10,7 @@ using Workbench.Server.Outputs;
 using Workbench.Server.Data;
 using Workbench.Server.Projects;
 using Workbench.Server.Questions;
+using Workbench.Server.Web;
 
 namespace Workbench.Server;
 
@@ -33,12 +34,15 @@ public static class WorkbenchServer
         builder.AddAnalyticalData();
         builder.AddOutputs();
         builder.AddNotebooks();
+        builder.AddNotebookOrigin();
         builder.AddWebSurface();
         builder.AddStrictJson();
 
         var app = builder.Build();
 
         app.UseProblemResponses();
+        app.UseSecurityHeaders();
+        app.UseNotebookOrigin();
         app.UseEmbeddedStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

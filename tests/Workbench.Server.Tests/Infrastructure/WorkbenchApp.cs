@@ -55,18 +55,53 @@ internal sealed partial class WorkbenchApp : WebApplicationFactory<Program>
         return app;
     }
 
-    /// <summary>The server on Kestrel at a free loopback port, for a real browser; see <see cref="BaseAddress"/>.</summary>
+    /// <summary>
+    /// The server on Kestrel at a free loopback port, for a real browser; see <see cref="BaseAddress"/>. With a
+    /// <c>Notebooks:Origin</c> setting it listens on that origin's port too (see <see cref="NotebookOrigin"/>).
+    /// </summary>
     public static async Task<WorkbenchApp> StartOnLoopbackAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = new WorkbenchApp(await TestDatabase.CreateAsync(provider), checkpointInterval: 4, settings);
-        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            if (app.NotebookOrigin is { } notebooks) o.ListenLocalhost(notebooks.Port);
+        });
         app.StartServer();
         return app;
     }
 
     /// <summary>Where the Kestrel server of <see cref="StartOnLoopbackAsync"/> listens, such as <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-        .Addresses.Single());
+        .Addresses.Single(a => NotebookOrigin is null || new Uri(a).Port != NotebookOrigin.Port));
+
+    /// <summary>The notebooks' own origin when the settings name one (<c>Notebooks:Origin</c>), such as <c>http://localhost:12345</c>.</summary>
+    public Uri? NotebookOrigin => _settings.TryGetValue("Notebooks:Origin", out var origin) ? new Uri(origin) : null;
+
+    /// <summary>
+    /// A free loopback port for the notebook origin, from below the ephemeral range (a port from that range can be taken
+    /// by any test's client socket before Kestrel binds it).
+    /// </summary>
+    public static int FreePort()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var below = File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)[0],
+            System.Globalization.CultureInfo.InvariantCulture, out var low) ? low : 32768;
+        while (true)
+        {
+            var port = System.Security.Cryptography.RandomNumberGenerator.GetInt32(10_000, below);
+            try
+            {
+                using var v4 = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+                v4.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // taken: another
+            }
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

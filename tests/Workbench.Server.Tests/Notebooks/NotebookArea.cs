@@ -16,9 +16,13 @@ internal sealed class NotebookArea : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("workbench-notebooks-").FullName;
 
+    /// <summary>The notebooks' own origin of this test's server: another host name than the workbench's 127.0.0.1.</summary>
+    public Uri Origin { get; } = new($"http://localhost:{WorkbenchApp.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     public Dictionary<string, string> Settings(int maxPerUser = 2) => new()
     {
         ["Notebooks:Directory"] = Root,
+        ["Notebooks:Origin"] = Origin.GetLeftPart(UriPartial.Authority),
         ["Notebooks:MaxPerUser"] = maxPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Notebooks:KernelArguments:0"] = "--memory-limit-mb", ["Notebooks:KernelArguments:1"] = "1536",
         ["Notebooks:KernelArguments:2"] = "--heap-limit-mb", ["Notebooks:KernelArguments:3"] = "512",

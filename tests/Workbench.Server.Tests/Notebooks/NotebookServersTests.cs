@@ -57,7 +57,7 @@ public sealed class NotebookServersTests
         var afterStop = await WithTokenAsync(app, $"/api/projects/{project}/data", token);
 
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
-        Assert.Equal($"/notebooks/{project}/tree", body!.Url);
+        Assert.Equal($"{area.Origin.GetLeftPart(UriPartial.Authority)}/notebooks/{project}/tree", body!.Url);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
         Assert.StartsWith(KernelCredentials.Prefix, token, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, data.StatusCode);

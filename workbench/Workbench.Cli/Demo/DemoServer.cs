@@ -15,12 +15,16 @@ namespace Workbench.Cli.Demo;
 /// </summary>
 internal static class DemoServer
 {
-    public static async Task RunAsync(int port, int seed, CancellationToken cancellationToken)
+    public static async Task RunAsync(int port, int notebookPort, int seed, CancellationToken cancellationToken)
     {
         var url = $"http://127.0.0.1:{port}";
+        // The notebooks' own origin: another host name (localhost, not 127.0.0.1) is another site, so the workbench's
+        // cookie never reaches it and a notebook's output cannot act as the user in the workbench.
+        var notebooks = $"http://localhost:{notebookPort}";
         await using var app = WorkbenchServer.Build(WorkbenchServer.HostedOptions(ServerDefaults.Environment,
         [
-            $"--urls={url}",
+            $"--urls={url};{notebooks}",
+            $"--Notebooks:Origin={notebooks}",
             $"--Database:DataDirectory={WorkbenchHome.Root}",
             $"--AnalyticalData:Store={WorkbenchHome.Store}",
             $"--AnalyticalData:PseudonymKeyFile={WorkbenchHome.KeyFile}",
@@ -34,7 +38,7 @@ internal static class DemoServer
         await app.StartAsync(cancellationToken);
 
         var demo = app.Services.GetRequiredService<IOptions<DemoUsersOptions>>().Value;
-        AnsiConsole.MarkupLine($"Workbench is running at [link]{url}[/] (Ctrl+C stops it).");
+        AnsiConsole.MarkupLine($"Workbench is running at [link]{url}[/], its notebooks at {notebooks} (Ctrl+C stops it).");
         AnsiConsole.MarkupLine($"Sign in at {url}/Account/SignIn with password {Markup.Escape(demo.Password)} and the code of the "
             + "user's TOTP key (add it to an authenticator app, or: oathtool --totp -b KEY). Demo only: these accounts exist in Development alone.");
         var users = new Table().AddColumns("user name", "roles", "TOTP key");

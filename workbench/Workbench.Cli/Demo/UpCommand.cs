@@ -32,12 +32,21 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Loopback port of the server.")]
         public int Port { get; init; } = 5080;
 
+        [CommandOption("--notebook-port <PORT>")]
+        [Description("Port of the notebooks' own origin, http://localhost:PORT (default: --port + 1).")]
+        public int? NotebookPort { get; init; }
+
+        public int NotebookPortOrDefault => NotebookPort ?? Port + 1;
+
         [CommandOption("--no-server")]
         [Description("Prepare the data and stop, without running the server (for scripts and tests).")]
         public bool NoServer { get; init; }
 
         public override ValidationResult Validate() =>
-            Port is > 0 and <= 65535 ? ValidationResult.Success() : ValidationResult.Error("--port: give a port between 1 and 65535");
+            Port is <= 0 or > 65535 ? ValidationResult.Error("--port: give a port between 1 and 65535")
+            : NotebookPortOrDefault is <= 0 or > 65535 || NotebookPortOrDefault == Port
+                ? ValidationResult.Error("--notebook-port: give a port between 1 and 65535 other than --port (the notebooks need an origin of their own)")
+                : ValidationResult.Success();
     }
 
     private sealed record DemoPopulation(int Persons, int Seed);
@@ -47,7 +56,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         PrepareData(settings, cancellationToken);
         InstallKernelWhereJupyterIs(new Uri($"http://127.0.0.1:{settings.Port}/"));
         if (settings.NoServer) return 0;
-        await DemoServer.RunAsync(settings.Port, settings.Seed, cancellationToken);
+        await DemoServer.RunAsync(settings.Port, settings.NotebookPortOrDefault, settings.Seed, cancellationToken);
         return 0;
     }
 

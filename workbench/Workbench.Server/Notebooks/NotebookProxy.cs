@@ -25,9 +25,16 @@ internal static class NotebookProxy
         EnableMultipleHttp2Connections = true, ConnectTimeout = TimeSpan.FromSeconds(15),
     });
 
+    /// <summary>
+    /// The proxy and the ticket page, only on the notebook origin (<see cref="NotebookOrigin"/>) and only with that
+    /// origin's own cookie; without a notebook origin nothing is mapped and the workbench refuses notebook addresses.
+    /// </summary>
     public static IEndpointRouteBuilder MapNotebookProxy(this IEndpointRouteBuilder app)
     {
-        app.Map("/notebooks/{project}/{**rest}", ForwardAsync).RequireAuthorization(Policies.SignedInWithMfa).ExcludeFromDescription();
+        if (app.ServiceProvider.GetRequiredService<NotebookOrigin>().Authority is not { } host) return app;
+        app.MapNotebookOpen(host);
+        app.Map("/notebooks/{project}/{**rest}", ForwardAsync).RequireHost(host).RequireAuthorization(NotebookOriginEndpoints.Policy)
+            .WithMetadata(NotebookOriginEndpoints.Marker).ExcludeFromDescription();
         return app;
     }
 

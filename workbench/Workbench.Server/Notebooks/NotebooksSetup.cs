@@ -22,12 +22,13 @@ internal static class NotebooksSetup
     public static WebApplication MapNotebooks(this WebApplication app)
     {
         var api = app.MapGroup("/api/projects/{id}/notebook").RequireAuthorization(Policies.SignedInWithMfa).WithTags("Notebooks");
-        api.MapPost("/", async (string id, NotebookServers servers, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/", async (string id, NotebookServers servers, NotebookOrigin origin, HttpContext http, CancellationToken ct) =>
             {
+                origin.Require();
                 var server = await servers.StartAsync(id, http.User, ct);
-                return TypedResults.Ok(new NotebookResponse(id, NotebookServer.BasePath(id) + "tree", server.StartedAt, server.LastActivity));
+                return TypedResults.Ok(new NotebookResponse(id, origin.PageUrl(id, "tree").AbsoluteUri, server.StartedAt, server.LastActivity));
             })
-            .WithSummary("Start (or find) your notebook server for the project: data scientists of the project within retention; limits per user and in total; audited");
+            .WithSummary("Start (or find) your notebook server for the project: data scientists of the project within retention; limits per user and in total; audited; 503 when the workbench has no notebook origin (Notebooks:Origin)");
         api.MapDelete("/", async (string id, NotebookServers servers, HttpContext http, CancellationToken ct) =>
             {
                 await servers.StopAsync(http.User.UserId(), id, "stopped by the user", ct);
@@ -39,5 +40,5 @@ internal static class NotebooksSetup
     }
 }
 
-/// <summary>A running notebook server as the API shows it: where to open it.</summary>
+/// <summary>A running notebook server as the API shows it: where it is, on the notebook origin (opened from the Notebooks page, which signs you in there).</summary>
 public sealed record NotebookResponse(string Project, string Url, DateTimeOffset StartedAt, DateTimeOffset LastActivity);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workbench.Server.Database;
 using Workbench.Server.Errors;
 using Workbench.Server.Identity;
 using Workbench.Server.Notebooks;
@@ -7,8 +8,12 @@ using Workbench.Server.Projects;
 
 namespace Workbench.Server.Pages.Notebooks;
 
-/// <summary>A data scientist's projects with their notebook servers: open (start on demand) and stop.</summary>
-public sealed class IndexModel(ProjectChanges projects, NotebookServers servers, TimeProvider time) : PageModel
+/// <summary>
+/// A data scientist's projects with their notebook servers: open (start on demand, then on to the notebook origin with
+/// a one-time ticket, the only way that origin learns who you are) and stop.
+/// </summary>
+public sealed class IndexModel(
+    ProjectChanges projects, NotebookServers servers, NotebookOrigin origin, NotebookTickets tickets, WorkbenchDbContext db, TimeProvider time) : PageModel
 {
     public sealed record Row(ProjectVersion Project, NotebookServer? Server, string? Refusal);
 
@@ -16,14 +21,18 @@ public sealed class IndexModel(ProjectChanges projects, NotebookServers servers,
 
     public string? Error { get; private set; }
 
+    /// <summary>Why no notebook opens here (no notebook origin is configured), or null.</summary>
+    public string? SwitchedOff => origin.IsConfigured ? null : NotebookOrigin.Unconfigured;
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostOpenAsync(string project, CancellationToken ct)
     {
         try
         {
+            origin.Require();
             await servers.StartAsync(project, User, ct);
-            return Redirect(NotebookServer.BasePath(project) + "tree");
+            return Redirect(origin.OpenUrl(project, await tickets.IssueAsync(db, User.UserId(), project, ct)).AbsoluteUri);
         }
         catch (DomainException e)
         {
