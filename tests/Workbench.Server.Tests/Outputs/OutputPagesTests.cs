@@ -38,6 +38,19 @@ public class OutputPagesTests
     }
 
     [Fact]
+    public async Task DetailsPage_AssignedChecker_ShowsTheAppliedPolicy_UnassignedChecker_Is404()
+    {
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var id = Id(await s.SubmitAsync(OutputBuilder.ProtectedTable.Replace("""{ "minUnits": 10 }""", """{ "minUnits": 25 }""", StringComparison.Ordinal)));
+        var elsewhere = await s.App.SignInAsync(await s.App.CreateUserAsync("olga", "CBS", WorkbenchRole.OutputChecker));
+
+        var page = await s.Checker1.GetStringAsync($"/Outputs/Details/{id}");
+
+        Assert.Contains("<dd id=\"policy\">minUnits 10, rounding base 10 (awayFromZero), dominance (n,k) (2,85), p% 10,", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/Outputs/Details/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task DetailsPage_NeitherAuthorNorChecker_Is404()
     {
         await using var s = await StartAsync(DatabaseProvider.Sqlite);

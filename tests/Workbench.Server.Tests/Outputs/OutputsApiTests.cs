@@ -89,11 +89,15 @@ public partial class OutputsApiTests
     public async Task Submit_NotAMember_Is404_CheckerOfTheProject_Is403()
     {
         await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var elsewhere = await s.App.SignInAsync(await s.App.CreateUserAsync("olga", "CBS", WorkbenchRole.DataScientist));
 
-        var outsider = await s.Checker1.PostAsJsonAsync($"/api/projects/{s.Project}/outputs", Body(), Json);
+        var outsider = await elsewhere.PostAsJsonAsync($"/api/projects/{s.Project}/outputs", Body(), Json);
+        var checker = await s.Checker1.PostAsJsonAsync($"/api/projects/{s.Project}/outputs", Body(), Json);
         var unknown = await s.Author.PostAsJsonAsync("/api/projects/P-2000-999/outputs", Body(), Json);
 
         Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, checker.StatusCode);
+        Assert.Contains("only the project's data scientists", (await checker.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(0, await InDbAsync(s.App, db => db.OutputRequests.CountAsync()));
     }
