@@ -11,7 +11,8 @@ namespace Workbench.Cli.Demo;
 
 /// <summary>
 /// The server of <c>workbench up</c>, hosted in this process: Development (so the demo users exist), on loopback only,
-/// with its database, data-protection keys, analytical store and pseudonymisation key all under WORKBENCH_HOME.
+/// with its database, data-protection keys, analytical store, pseudonymisation key and audit journal all under
+/// WORKBENCH_HOME (owner-only), and the notebook work areas beside it.
 /// </summary>
 internal static class DemoServer
 {
@@ -28,6 +29,7 @@ internal static class DemoServer
             $"--Database:DataDirectory={WorkbenchHome.Root}",
             $"--AnalyticalData:Store={WorkbenchHome.Store}",
             $"--AnalyticalData:PseudonymKeyFile={WorkbenchHome.KeyFile}",
+            $"--Notebooks:Directory={WorkbenchHome.Notebooks}",
             // Research questions name areas of the same synthetic geography the store was generated with.
             $"--Questions:AreaSeed={seed}",
             // The console is the user's: requests are not logged line by line, start and stop are.

@@ -14,4 +14,10 @@ internal static class WorkbenchHome
     public static string Deliveries => Path.Combine(Root, "deliveries");
 
     public static string Store => Path.Combine(Root, "store.duckdb");
+
+    /// <summary>
+    /// The notebook work areas, beside the data directory rather than in it: the data directory is owner-only (0700),
+    /// and the kernel sandbox's uid must pass through to its work directory (the areas' own folders are 0711).
+    /// </summary>
+    public static string Notebooks => Root.TrimEnd(Path.DirectorySeparatorChar) + "-notebooks";
 }
