@@ -60,13 +60,13 @@ public static class WorkbenchServer
         return app;
     }
 
-    /// <summary>Applies the migrations, registers the configured OpenID clients and, in Development only, seeds the demo users, questions and projects.</summary>
+    /// <summary>Applies the migrations, registers the configured OpenID clients, protects the identity secrets (refusing demo accounts outside Development) and, in Development only, seeds the demo users, questions and projects.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.MigrateDatabaseAsync();
         await app.SeedOpenIdClientsAsync();
-        await app.SeedDemoUsersAsync();
+        await app.PrepareIdentityAsync();
         await app.SeedDemoQuestionsAsync();
         await app.SeedDemoProjectsAsync();
     }

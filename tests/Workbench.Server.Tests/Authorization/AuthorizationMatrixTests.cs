@@ -9,7 +9,9 @@ namespace Workbench.Server.Tests.Authorization;
 /// <summary>
 /// Walks every operation of the OpenAPI document as each role and anonymously. Anonymous callers get 401 everywhere;
 /// each operation gives 403 to every role not in its row. The expected table is written out here, so an endpoint
-/// added without a decision about who may call it fails this test.
+/// added without a decision about who may call it fails this test. Twice more: with each role's session after the
+/// recent-MFA window (403 exactly where <see cref="NeedsRecentMfa"/>), and with an access token of a user holding
+/// every role (403 everywhere but <see cref="TokenReaches"/>: tokens carry no roles and reach no admin change).
 /// </summary>
 public class AuthorizationMatrixTests
 {
@@ -74,24 +76,84 @@ public class AuthorizationMatrixTests
         ["POST /api/organisations"] = AdminOnly,
     };
 
+    /// <summary>
+    /// Operations that also need the browser session with a second factor confirmed within the last 15 minutes: every
+    /// administrative change (the Admin policy), the users API as its page, and approving or retracting a release.
+    /// </summary>
+    private static readonly HashSet<string> NeedsRecentMfa =
+    [
+        "POST /api/projects", "PUT /api/projects/{id}", "POST /api/questions/{id}/project", "POST /api/organisations",
+        "GET /api/users", "POST /api/users", "GET /api/users/{id}", "POST /api/users/{id}/lock", "POST /api/users/{id}/unlock",
+        "PUT /api/users/{id}/roles/{role}", "DELETE /api/users/{id}/roles/{role}",
+        "POST /api/outputs/{id}/approve", "POST /api/outputs/{id}/retract",
+    ];
+
+    /// <summary>What an access token reaches outside the API of the projects in its scope.</summary>
+    private static readonly HashSet<string> TokenReaches = ["GET /api/me"];
+
     [Fact]
     public async Task EveryOperation_EachRoleAndAnonymous_IsDeniedByDefault()
     {
         await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);
+        var clients = await SignInEachRoleAsync(app);
+
+        var anonymousDocument = await clients["anonymous"].GetAsync("/openapi/v1.json");
+        var operations = await OperationsAsync(clients[nameof(WorkbenchRole.Admin)]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousDocument.StatusCode);
+        Assert.Equal(Allowed.Keys.Order(), operations.Order());
+        Assert.Subset(Allowed.Keys.ToHashSet(), NeedsRecentMfa);
+        Assert.Empty(await FailuresAsync(operations, clients, token: null, (operation, who) => who == "anonymous" ? HttpStatusCode.Unauthorized
+            : !Allowed[operation].Contains(Enum.Parse<WorkbenchRole>(who)) ? HttpStatusCode.Forbidden : null));
+    }
+
+    [Fact]
+    public async Task EveryOperation_StaleSessionOfEachRole_IsRefusedWhereRecentMfaIsNeeded()
+    {
+        await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);
+        var clients = await SignInEachRoleAsync(app);
+        var operations = await OperationsAsync(clients[nameof(WorkbenchRole.Admin)]);
+        clients.Remove("anonymous");
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        Assert.Empty(await FailuresAsync(operations, clients, token: null, (operation, who) =>
+            !Allowed[operation].Contains(Enum.Parse<WorkbenchRole>(who)) || NeedsRecentMfa.Contains(operation) ? HttpStatusCode.Forbidden : null));
+    }
+
+    [Fact]
+    public async Task EveryOperation_AccessTokenOfAUserWithEveryRole_ReachesOnlyWhatTokensMay()
+    {
+        await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);
+        var everything = await app.CreateUserAsync("all.roles", "CBS", Enum.GetValues<WorkbenchRole>());
+        var operations = await OperationsAsync(await app.SignInAsync(everything));
+        var token = await OpenId.DeviceTokens.AccessTokenAsync(app, everything, "openid profile offline_access");
+
+        Assert.Empty(await FailuresAsync(operations, new() { ["token"] = app.CreateHttpsClient() }, token, (operation, _) =>
+            TokenReaches.Contains(operation) ? null : HttpStatusCode.Forbidden));
+    }
+
+    private static async Task<Dictionary<string, HttpClient>> SignInEachRoleAsync(WorkbenchApp app)
+    {
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = app.CreateBrowserlessClient() };
         foreach (var role in Enum.GetValues<WorkbenchRole>())
         {
             clients[role.ToString()] = await app.SignInAsync(await app.CreateUserAsync(role.ToString().ToLowerInvariant(), "CBS", role));
         }
+        return clients;
+    }
 
-        var anonymousDocument = await clients["anonymous"].GetAsync("/openapi/v1.json");
-        using var document = JsonDocument.Parse(await clients[nameof(WorkbenchRole.Admin)].GetStringAsync("/openapi/v1.json"));
-        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+    private static async Task<List<string>> OperationsAsync(HttpClient signedIn)
+    {
+        using var document = JsonDocument.Parse(await signedIn.GetStringAsync("/openapi/v1.json"));
+        return document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name.TrimEnd('/')}"))
             .ToList();
+    }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymousDocument.StatusCode);
-        Assert.Equal(Allowed.Keys.Order(), operations.Order());
+    /// <summary>Calls every operation as every client; <paramref name="expectDenied"/> gives the refusal expected, or null for "allowed".</summary>
+    private static async Task<List<string>> FailuresAsync(
+        IEnumerable<string> operations, Dictionary<string, HttpClient> clients, string? token, Func<string, string, HttpStatusCode?> expectDenied)
+    {
         var failures = new List<string>();
         foreach (var operation in operations)
         {
@@ -100,21 +162,24 @@ public class AuthorizationMatrixTests
             foreach (var (who, client) in clients)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                }
                 if (method is "POST" or "PUT")
                 {
                     request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
                 }
                 var status = (await client.SendAsync(request)).StatusCode;
-                var expectDenied = who == "anonymous" ? HttpStatusCode.Unauthorized
-                    : !Allowed[operation].Contains(Enum.Parse<WorkbenchRole>(who)) ? HttpStatusCode.Forbidden : (HttpStatusCode?)null;
+                var expected = expectDenied(operation, who);
                 var denied = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
-                if (expectDenied is { } expected ? status != expected : denied)
+                if (expected is { } e ? status != e : denied)
                 {
-                    failures.Add($"{operation} as {who}: {(int)status}, expected {(expectDenied is { } e ? ((int)e).ToString(System.Globalization.CultureInfo.InvariantCulture) : "allowed")}");
+                    failures.Add($"{operation} as {who}: {(int)status}, expected {(expected is { } x ? ((int)x).ToString(System.Globalization.CultureInfo.InvariantCulture) : "allowed")}");
                 }
             }
         }
-        Assert.Empty(failures);
+        return failures;
     }
 
     [Theory]

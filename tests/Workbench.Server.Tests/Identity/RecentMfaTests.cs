@@ -12,8 +12,11 @@ namespace Workbench.Server.Tests.Identity;
 /// <summary>The RecentMfa policy for sensitive actions, on the injected (fake) clock.</summary>
 public class RecentMfaTests
 {
-    private static ClaimsPrincipal SignedIn(params Claim[] claims) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u1"), new Claim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa), .. claims], "test"));
+    /// <summary>A browser session (the sign-in cookie's authentication type) with these claims.</summary>
+    private static ClaimsPrincipal SignedIn(params Claim[] claims) => SignedInWith(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, claims);
+
+    private static ClaimsPrincipal SignedInWith(string authenticationType, params Claim[] claims) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u1"), new Claim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa), .. claims], authenticationType));
 
     private static Claim MfaAt(DateTimeOffset at) =>
         new(WorkbenchClaims.MfaAt, at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -47,6 +50,14 @@ public class RecentMfaTests
         await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);
 
         Assert.False(await AllowedAsync(app, SignedIn()));
+    }
+
+    [Fact]
+    public async Task RecentMfa_FreshMfaTimeOnATokenIdentity_IsRefused()
+    {
+        await using var app = await WorkbenchApp.StartAsync(DatabaseProvider.Sqlite);
+
+        Assert.False(await AllowedAsync(app, SignedInWith("OpenIddict.Validation.AspNetCore", MfaAt(app.Clock.GetUtcNow()))));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Workbench.Server.Database;
 
@@ -37,6 +38,8 @@ public static class IdentitySetup
             // The API answers with a status (and ProblemDetails), never with a redirect to a page.
             o.Events.OnRedirectToLogin = c => ApiStatusOrRedirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiStatusOrRedirect(c, StatusCodes.Status403Forbidden);
+            // Every request, not every 30 minutes: a lock, deletion or reset ends the session at once, a revoked role is gone.
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             // Stamp when the second factor was checked, once: a refreshed or re-issued cookie keeps the original time.
             o.Events.OnSigningIn = c =>
             {
@@ -50,33 +53,46 @@ public static class IdentitySetup
                 return Task.CompletedTask;
             };
         });
-        // The security stamp is re-checked every 30 minutes and the principal rebuilt from the database; the rebuilt
-        // one must keep the fact that this session passed MFA, or every session would lose access after 30 minutes.
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = c =>
-        {
-            var mfa = c.CurrentPrincipal?.Claims.Where(m => m.Type is WorkbenchClaims.AuthenticationMethod or WorkbenchClaims.MfaAt) ?? [];
-            if (c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-            {
-                foreach (var claim in mfa.Where(m => !identity.HasClaim(m.Type, m.Value)))
-                {
-                    identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
-                }
-            }
-            return Task.CompletedTask;
-        });
         services.AddAuthorization(Policies.Add);
         services.AddOptions<RecentMfaOptions>().BindConfiguration(RecentMfaOptions.Section)
             .Validate(o => o.MaxAge > TimeSpan.Zero, "RecentMfa:MaxAge must be positive").ValidateOnStart();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RecentMfaHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StepUpRedirect>();
-        services.AddDataProtection().SetApplicationName("Workbench")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-                builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ResolvedDataDirectory
-                ?? new DatabaseOptions().ResolvedDataDirectory, "keys")));
+        // The key ring encrypts the sign-in cookies and the second-factor secrets: in the data directory, never in the
+        // repository, readable by the server's account only.
+        var keyRing = Path.Combine(builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ResolvedDataDirectory
+            ?? new DatabaseOptions().ResolvedDataDirectory, "keys");
+        OwnerOnly.EnsureDirectory(keyRing);
+        services.AddDataProtection().SetApplicationName("Workbench").PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<WorkbenchUser>, ProtectedUserStore>());
+        services.AddScoped<AccountCheck>();
         services.AddScoped<UserProvisioning>();
         services.AddScoped<UserAdministration>();
         services.AddOptions<DemoUsersOptions>().BindConfiguration(DemoUsersOptions.Section);
         return builder;
+    }
+
+    private static readonly Action<ILogger, int, Exception?> SecretsEncrypted = LoggerMessage.Define<int>(
+        LogLevel.Information, new EventId(1, nameof(SecretsEncrypted)), "Encrypted {Count} second-factor secrets that were stored in plain text");
+
+    /// <summary>
+    /// At start, after the migrations: encrypts second-factor secrets an older database still holds in plain text,
+    /// refuses to start outside Development on a database with demo accounts, and seeds them in Development.
+    /// </summary>
+    public static async Task PrepareIdentityAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var protectedRows = await ProtectedUserStore.ProtectStoredSecretsAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(),
+                scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), CancellationToken.None);
+            if (protectedRows > 0)
+            {
+                SecretsEncrypted(app.Logger, protectedRows, null);
+            }
+            await DemoAccounts.RefuseOutsideDevelopmentAsync(scope.ServiceProvider, app.Environment, CancellationToken.None);
+        }
+        await app.SeedDemoUsersAsync();
     }
 
     /// <summary>Seeds the demo users, only in Development; never anywhere else.</summary>

@@ -4,8 +4,9 @@ namespace Workbench.Server.Identity;
 
 /// <summary>
 /// Authorisation is deny-by-default: the fallback policy demands a signed-in user who passed MFA, so an endpoint
-/// without an explicit policy is still closed. Anonymous endpoints opt out one by one. A project-bound access token
-/// additionally stops working when its project's retention ends (<see cref="OpenId.ProjectTokenRequirement"/>).
+/// without an explicit policy is still closed. Anonymous endpoints opt out one by one. An access token reaches only
+/// <c>/api/me</c> and the projects it is bound to, and stops working when their retention ends
+/// (<see cref="OpenId.ProjectTokenRequirement"/>); it never holds organisation roles, so no role policy admits it.
 /// </summary>
 public static class Policies
 {
@@ -18,7 +19,11 @@ public static class Policies
     /// <summary>Signed in with a second factor within the last <see cref="RecentMfaOptions.MaxAge"/>: for sensitive actions.</summary>
     public const string RecentMfa = nameof(RecentMfa);
 
-    /// <summary>An administrator, signed in with MFA.</summary>
+    /// <summary>
+    /// An administrator, signed in with MFA; any change (a method other than GET, HEAD or OPTIONS) additionally needs
+    /// the browser session and a recent second factor (<see cref="RecentMfa"/>), so a stale cookie or a token reads at
+    /// most. Endpoints that show what their page shows only after a step-up add <see cref="RecentMfa"/> themselves.
+    /// </summary>
     public const string Admin = nameof(Admin);
 
     /// <summary>An Admin or an Auditor, signed in with MFA: may search, export and verify the audit log.</summary>
@@ -48,7 +53,8 @@ public static class Policies
         options.AddPolicy(SignedInWithMfa, mfa);
         options.AddPolicy(MfaEnrolment, p => p.RequireAuthenticatedUser().AddRequirements(new OpenId.ProjectTokenRequirement()));
         options.AddPolicy(RecentMfa, p => p.Combine(mfa).AddRequirements(new RecentMfaRequirement()));
-        options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin)));
+        options.AddPolicy(Admin, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Admin))
+            .AddRequirements(new RecentMfaRequirement(changesOnly: true)));
         options.AddPolicy(Requester, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.Requester)));
         options.AddPolicy(Steering, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringMember), nameof(WorkbenchRole.SteeringChair)));
         options.AddPolicy(SteeringMember, p => p.Combine(mfa).RequireClaim(WorkbenchClaims.Role, nameof(WorkbenchRole.SteeringMember)));

@@ -20,9 +20,10 @@ public sealed record CreateUserRequest(
 
 /// <summary>
 /// What Admins do with accounts: create (personal accounts only, MFA enrolled at first sign-in), lock and unlock,
-/// grant and revoke organisation roles. Each change is audited in its transaction; locking and role changes also
-/// renew the security stamp (sessions and grants must be re-established) and locking revokes the user's tokens in the
-/// same transaction.
+/// grant and revoke organisation roles. Each change is audited in its transaction. Locking also renews the security
+/// stamp and revokes the user's tokens in the same transaction, and the per-request check (<see cref="AccountCheck"/>)
+/// ends the user's open sessions at their next request. A role change takes effect at the user's next request too:
+/// the session is re-issued with the roles in the database (tokens hold no roles), so it needs no new sign-in.
 /// </summary>
 public sealed class UserAdministration(
     UserManager<WorkbenchUser> users, UserProvisioning provisioning, WorkbenchDbContext db, AuditTrail audit,
@@ -107,7 +108,6 @@ public sealed class UserAdministration(
         await audit.RunAsync(async () =>
         {
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, OrganisationId = user.OrganisationId });
-            Check(await users.UpdateSecurityStampAsync(user));
             return (true, (IReadOnlyList<AuditEvent>)[AuditEvent.Create(actor.UserId(), AuditActions.RoleGranted, $"user:{user.UserName}",
                 new { userId = user.Id, role = role.ToString(), organisation = user.OrganisationId })]);
         }, ct);
@@ -126,7 +126,6 @@ public sealed class UserAdministration(
         await audit.RunAsync(async () =>
         {
             db.RoleAssignments.Remove(assignment);
-            Check(await users.UpdateSecurityStampAsync(user));
             return (true, (IReadOnlyList<AuditEvent>)[AuditEvent.Create(actor.UserId(), AuditActions.RoleRevoked, $"user:{user.UserName}",
                 new { userId = user.Id, role = role.ToString(), organisation = user.OrganisationId })]);
         }, ct);

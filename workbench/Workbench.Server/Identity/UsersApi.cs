@@ -2,10 +2,15 @@ namespace Workbench.Server.Identity;
 
 public static class UsersApi
 {
-    /// <summary>Account administration, for Admins only; every change is audited (see <see cref="UserAdministration"/>).</summary>
+    /// <summary>
+    /// Account administration, for Admins only; every change is audited (see <see cref="UserAdministration"/>). Like
+    /// the page <c>/Admin/Users</c>, every operation (reading too: it lists people and their e-mail addresses) needs
+    /// the browser session with a second factor confirmed within <see cref="RecentMfaOptions.MaxAge"/>; a stale session
+    /// gets a 403 that names the step-up page, and an access token never reaches it.
+    /// </summary>
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
+        var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin, Policies.RecentMfa);
 
         users.MapGet("/", async (UserAdministration admin, CancellationToken ct) => await admin.ListAsync(ct))
             .WithSummary("Every account with its organisation, roles, MFA enrolment and lock (Admin)");

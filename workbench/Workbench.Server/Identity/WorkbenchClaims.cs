@@ -34,4 +34,14 @@ public static class WorkbenchClaims
 
     public static bool HasRole(this ClaimsPrincipal user, WorkbenchRole role) =>
         user.HasClaim(Role, role.ToString());
+
+    /// <summary>
+    /// A person at the browser: signed in with the sign-in cookie (Identity's application scheme) on a request that
+    /// carries no Authorization header. Access tokens and kernel credentials are never interactive, so whatever needs
+    /// a fresh second factor (admin changes, approvals) is out of their reach.
+    /// </summary>
+    public static bool IsInteractive(this ClaimsPrincipal user, HttpContext? http) =>
+        user?.Identity is { IsAuthenticated: true } identity
+        && string.Equals(identity.AuthenticationType, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, StringComparison.Ordinal)
+        && (http is null || http.Request.Headers.Authorization.Count == 0);
 }

@@ -64,6 +64,7 @@ public static class OpenIdSetup
             {
                 o.UseLocalServer();
                 o.EnableTokenEntryValidation().EnableAuthorizationEntryValidation();
+                o.AddEventHandler(TokenAccountCheck.Descriptor); // a locked or deleted account's token is refused at once
                 o.UseAspNetCore();
             });
 

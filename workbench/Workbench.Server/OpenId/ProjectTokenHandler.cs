@@ -3,30 +3,48 @@ using Workbench.Server.Identity;
 
 namespace Workbench.Server.OpenId;
 
-/// <summary>A token bound to projects works only while the caller is a member and the projects' retention lasts.</summary>
+/// <summary>What a token may reach; part of every policy, so checked on every authorised request.</summary>
 public sealed class ProjectTokenRequirement : IAuthorizationRequirement;
 
 /// <summary>
-/// Checks <see cref="ProjectTokenRequirement"/> on every request: a sign-in without project claims (the cookie, a
-/// general token) passes; a project-bound token fails from the day after the retention end or once its holder is no
-/// longer a member, even though the token itself has not expired.
+/// Checks <see cref="ProjectTokenRequirement"/> on every request. The browser session passes. Anything else (an
+/// access token, a kernel credential) is least privilege, whatever the user's roles: a user's access token reaches
+/// <c>GET /api/me</c> and the API under <c>/api/projects/ID</c> of the projects in its scope (<c>project:ID</c>) and
+/// nothing else, so a token asked for <c>openid</c> reads no project and a token for project A never touches B; a
+/// kernel token reaches its project's data, view and output submission only. A project-bound token also fails from
+/// the day after the retention end or once its holder is no longer a member, though the token has not expired.
 /// </summary>
 internal sealed class ProjectTokenHandler(TokenPrincipals principals) : AuthorizationHandler<ProjectTokenRequirement>
 {
+    public const string TokenOutOfScope =
+        "an access token reaches only GET /api/me and the API of the projects in its scope (project:ID); anything else needs the browser session";
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ProjectTokenRequirement requirement)
     {
-        var projects = context.User.FindAll(TokenPrincipals.ProjectClaim).Select(c => c.Value).ToList();
-        if (projects.Count == 0)
+        var http = context.Resource as HttpContext;
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return; // nobody signed in: the policy's authenticated-user requirement refuses (a challenge, not a reason)
+        }
+        if (context.User.IsInteractive(http))
         {
             context.Succeed(requirement);
             return;
         }
-        // A kernel token (token exchange) reaches nothing but the data API of the one project it is bound to, and
-        // the submission of that project's outputs for review (the only way out of the sandbox).
-        if (context.User.HasClaim(c => c.Type == TokenPrincipals.KernelClaim)
-            && !(projects.Count == 1 && context.Resource is HttpContext http && KernelMayCall(http.Request, projects[0])))
+        var projects = context.User.FindAll(TokenPrincipals.ProjectClaim).Select(c => c.Value).ToList();
+        if (context.User.HasClaim(c => c.Type == TokenPrincipals.KernelClaim))
         {
-            context.Fail(new AuthorizationFailureReason(this, "a kernel token may only read its project's data and submit its outputs"));
+            // A kernel token (token exchange) reaches nothing but the data API of the one project it is bound to, and
+            // the submission of that project's outputs for review (the only way out of the sandbox).
+            if (!(projects.Count == 1 && http is not null && KernelMayCall(http.Request, projects[0])))
+            {
+                context.Fail(new AuthorizationFailureReason(this, "a kernel token may only read its project's data and submit its outputs"));
+                return;
+            }
+        }
+        else if (!(http is not null && TokenMayCall(http.Request, projects)))
+        {
+            context.Fail(new AuthorizationFailureReason(this, TokenOutOfScope));
             return;
         }
         var userId = context.User.UserId();
@@ -51,4 +69,9 @@ internal sealed class ProjectTokenHandler(TokenPrincipals principals) : Authoriz
             && string.Equals(request.Path.Value?.TrimEnd('/'), $"/api/projects/{projectId}/view", StringComparison.Ordinal))
         || (HttpMethods.IsPost(request.Method)
             && string.Equals(request.Path.Value?.TrimEnd('/'), $"/api/projects/{projectId}/outputs", StringComparison.Ordinal));
+
+    /// <summary><c>GET /api/me</c>, or anything under <c>/api/projects/ID</c> for a project the token is bound to.</summary>
+    internal static bool TokenMayCall(HttpRequest request, IReadOnlyList<string> projectIds) =>
+        (HttpMethods.IsGet(request.Method) && string.Equals(request.Path.Value?.TrimEnd('/'), "/api/me", StringComparison.Ordinal))
+        || projectIds.Any(p => p.Length > 0 && request.Path.StartsWithSegments($"/api/projects/{p}", StringComparison.Ordinal));
 }

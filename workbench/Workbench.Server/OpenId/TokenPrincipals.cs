@@ -23,6 +23,8 @@ public sealed class TokenRequestRefusedException(string error, string descriptio
 /// decides which scopes a user may have. Scopes are checked here, per user, rather than by static registration:
 /// <c>openid</c>, <c>profile</c> and <c>offline_access</c>, and <c>project:ID</c> for a project the user is a member
 /// of whose retention period has not ended. A project-bound token lives no longer than the project's retention.
+/// Tokens hold no organisation roles (least privilege: a token is for a project's data and outputs, see
+/// <see cref="ProjectTokenHandler"/>).
 /// </summary>
 public sealed class TokenPrincipals(
     UserManager<WorkbenchUser> users, WorkbenchDbContext db, TimeProvider time, IOptions<OpenIdOptions> options)
@@ -63,8 +65,8 @@ public sealed class TokenPrincipals(
             .SetClaim(WorkbenchClaims.Organisation, user.OrganisationId)
             .SetClaim(WorkbenchClaims.AuthenticationMethod, WorkbenchClaims.Mfa)
             .SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(user));
-        var roles = await db.RoleAssignments.Where(a => a.UserId == user.Id).Select(a => a.Role).Distinct().ToListAsync(ct);
-        identity.SetClaims(WorkbenchClaims.Role, [.. roles.Select(r => r.ToString())]);
+        // No organisation roles: a token carries what its scopes name and nothing more, so no role policy (Admin,
+        // OutputChecker, Steering...) ever admits a token; that work is done in the browser with the second factor.
         identity.SetScopes(scopes);
         identity.SetDestinations(claim => claim.Type switch
         {

@@ -29,6 +29,9 @@ public sealed class EnrolMfaModel(UserManager<WorkbenchUser> users, SignInManage
 
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
+    /// <summary>Where "Continue" leads: the return URL only when it is local to Workbench, else the start page.</summary>
+    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -68,6 +71,8 @@ public sealed class EnrolMfaModel(UserManager<WorkbenchUser> users, SignInManage
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp, and every request checks the stamp: re-issue this session with it.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("no authenticator key");
         }
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
