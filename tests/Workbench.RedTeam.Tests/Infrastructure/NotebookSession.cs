@@ -8,9 +8,9 @@ using System.Text.Json.Nodes;
 namespace Workbench.RedTeam.Tests.Infrastructure;
 
 /// <summary>
-/// A data scientist's notebook server for one project, reached the way the browser reaches it: started from the
-/// workbench, opened by following its URL (which may lead to the notebook origin), then Jupyter's REST API and kernel
-/// WebSockets through the workbench's proxy.
+/// A data scientist's notebook server for one project, reached the way the browser reaches it: opened from the
+/// Notebooks page (a one-time ticket to the notebook origin, which sets that origin's own cookie), then Jupyter's REST
+/// API and kernel WebSockets through the workbench's proxy on that origin.
 /// </summary>
 public sealed class NotebookSession : IDisposable
 {
@@ -36,11 +36,12 @@ public sealed class NotebookSession : IDisposable
 
     public static async Task<NotebookSession> OpenAsync(SignedIn user, string project)
     {
-        var started = await user.Client.PostAsync($"/api/projects/{project}/notebook", null);
-        Assert.True(started.StatusCode == HttpStatusCode.OK, $"notebook start answered {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync()}");
-        var url = new Uri(user.Client.BaseAddress!, (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!);
-        // Follow the way a browser does, with the workbench session where the workbench asks for it.
-        var cookies = url.Host == user.Client.BaseAddress!.Host && url.Port == user.Client.BaseAddress.Port ? user.Cookies : new CookieContainer();
+        // The Notebooks page's Open: starts the server and redirects to the notebook origin with a one-time ticket.
+        var opened = await RunningWorkbench.PostFormAsync(user.Client, "/Notebooks?handler=Open", new() { ["project"] = project });
+        Assert.True(opened.StatusCode == HttpStatusCode.Redirect, $"Open answered {(int)opened.StatusCode}: {await opened.Content.ReadAsStringAsync()}");
+        var url = new Uri(user.Client.BaseAddress!, opened.Headers.Location!);
+        Assert.NotEqual(user.Client.BaseAddress!.GetLeftPart(UriPartial.Authority), url.GetLeftPart(UriPartial.Authority));
+        var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
         {
             BaseAddress = new Uri(url.GetLeftPart(UriPartial.Authority)),
