@@ -58,7 +58,8 @@ internal sealed record NotebookSandbox(NotebookWorkArea Area, int? Uid, string F
             else if (Directory.Exists("/" + top)) args.AddRange(["--ro-bind", "/" + top, "/" + top]);
         }
         foreach (var name in Etc) args.AddRange(["--ro-bind-try", "/etc/" + name, "/etc/" + name]);
-        if (!DotnetRoot.StartsWith("/usr/", StringComparison.Ordinal)) args.AddRange(["--ro-bind", DotnetRoot, DotnetRoot]);
+        if (!DotnetRoot.StartsWith("/usr/", StringComparison.Ordinal)) args.AddRange([.. Parents(DotnetRoot), "--ro-bind", DotnetRoot, DotnetRoot]);
+        args.AddRange([.. Parents(FrontMount), .. Parents(PythonMount), .. Parents(AreaMount)]);
         args.AddRange([
             "--ro-bind", FrontDirectory, FrontMount,
             "--ro-bind", PythonDirectory, PythonMount,
@@ -84,6 +85,15 @@ internal sealed record NotebookSandbox(NotebookWorkArea Area, int? Uid, string F
         start.Environment.Clear();
         start.Environment["PATH"] = "/usr/bin:/bin";
         return start;
+    }
+
+    /// <summary>The directories above a mount point, made traversable (bubblewrap would make them root's 0700).</summary>
+    private static IEnumerable<string> Parents(string path)
+    {
+        var parent = Path.GetDirectoryName(path);
+        var parents = new List<string>();
+        for (; parent is { Length: > 1 }; parent = Path.GetDirectoryName(parent)) parents.Insert(0, parent);
+        return parents.SelectMany(p => (string[])["--perms", "0755", "--dir", p]);
     }
 
     /// <summary>The effective uid of this process (from <c>/proc/self/status</c>).</summary>

@@ -81,6 +81,8 @@ public sealed class NotebookServer : IDisposable
             "--NotebookApp.login_handler_class=workbench_notebook.WorkbenchLoginHandler",
             $"--MappingKernelManager.default_kernel_name={NotebookWorkArea.KernelName}",
             "--ContentsManager.allow_hidden=False",
+            // Notebook signing writes its secret and database: into the server's own runtime directory (jupyter/ is root's).
+            $"--NotebookNotary.data_dir={inside.Runtime}",
         };
         var start = sandbox.StartInfo(command, Environment(inside));
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{options.Jupyter} did not start");
