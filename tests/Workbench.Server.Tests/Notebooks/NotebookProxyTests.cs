@@ -96,7 +96,7 @@ public sealed class NotebookProxyTests
     [
         ("GET", "api/contents/first.ipynb", null, "type=notebook or type=directory"),
         ("GET", "api/contents/first.ipynb?type=notebook&type=file", null, "the parameter type is given more than once"),
-        ("GET", "api/contents/first.ipynb?type=notebook&Type=file", null, "the parameter type is given more than once"),
+        ("GET", "api/contents/first.ipynb?type=notebook&Type=file", null, "is given more than once"),
         ("GET", "api/contents/first.ipynb?type=file&format=base64", null, "type=notebook or type=directory"),
         ("GET", "api/contents/first.ipynb?type=notebook&format=text", null, "format text"),
         ("GET", "api/contents/first.ipynb?type=notebook&content=1&content=1", null, "given more than once"),
@@ -149,7 +149,7 @@ public sealed class NotebookProxyTests
                 failures.Add($"{method} {path}: {(int)response.StatusCode} {text}");
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(Attempts.Length, (await RefusalsAsync(app)).Count);
         var notebooks = Directory.GetFiles(Path.Combine(area.Root, project, server.UserId, "notebooks")).Select(Path.GetFileName).ToList();
         Assert.DoesNotContain("data.csv", notebooks);
@@ -219,7 +219,7 @@ public sealed class NotebookProxyTests
         var tree = await client.GetStringAsync($"/notebooks/{project}/tree");
         var notebook = await client.GetStringAsync($"/notebooks/{project}/notebooks/page.ipynb");
         var commandLines = Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out var _))
-            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")) + File.ReadAllText(Path.Combine(d, "environ")); } catch (IOException) { return ""; } })
+            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")) + File.ReadAllText(Path.Combine(d, "environ")); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; } })
             .ToList();
 
         Assert.Contains("jupyter", tree, StringComparison.OrdinalIgnoreCase);

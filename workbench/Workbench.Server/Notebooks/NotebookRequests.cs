@@ -36,7 +36,10 @@ internal static class NotebookRequests
             case "notebooks":
                 if (!get) return Method(method, rest);
                 return query.Values.TryGetValue("kernel_name", out var name) && name != Kernel ? KernelRefusal(name) : Only(query, "kernel_name", "_");
-            case "static" or "custom" or "nbextensions" when segments.Length > 1:
+            case "static" when segments.Length > 1:
+                // Jupyter's own files (MathJax is loaded with its configuration in the query): parameters do not matter.
+                return get ? null : Method(method, rest);
+            case "custom" or "nbextensions" when segments.Length > 1:
                 return get ? Only(query, "v", "_") : Method(method, rest);
             case "kernelspecs" when segments.Length == 3:
                 return !get ? Method(method, rest) : segments[1] != Kernel ? KernelRefusal(segments[1]) : Only(query, "v", "_");

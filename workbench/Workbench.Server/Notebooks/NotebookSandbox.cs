@@ -63,7 +63,10 @@ internal sealed record NotebookSandbox(NotebookWorkArea Area, int? Uid, string F
         args.AddRange([
             "--ro-bind", FrontDirectory, FrontMount,
             "--ro-bind", PythonDirectory, PythonMount,
-            "--proc", "/proc", "--dev", "/dev",
+            // The host's /proc, not a new one: bubblewrap's fresh /proc has read-only overmounts (/proc/sys, …) that become
+            // locked in the kernel front's nested user namespace, and the kernel then refuses its worker sandbox a /proc.
+            // Other accounts' files under /proc stay unreadable by their modes.
+            "--bind", "/proc", "/proc", "--dev", "/dev",
             "--bind", Area.Root, AreaMount,
             "--bind", Area.Tmp, "/tmp",
             "--chdir", Inside.Notebooks,
