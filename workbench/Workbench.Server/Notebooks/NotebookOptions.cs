@@ -42,6 +42,15 @@ public sealed class NotebookOptions
     /// <summary>Extra arguments for the kernel front (limits; <c>--unsandboxed-development</c> on a development machine only).</summary>
     public List<string> KernelArguments { get; } = [];
 
+    /// <summary>
+    /// When the workbench runs as root: each work area gets its own uid from this range (kept in the area), and its
+    /// notebook server runs as that uid. Outside the range of real accounts and of nobody (65534).
+    /// </summary>
+    public int FirstUid { get; set; } = 1_100_000_000;
+
+    public int UidCount { get; set; } = 1_000_000;
+
     internal static bool IsValid(NotebookOptions o) =>
-        o.IdleTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.MaxPerUser > 0 && o.MaxTotal >= o.MaxPerUser && o.StartTimeout > TimeSpan.Zero;
+        o.FirstUid >= 100_000 && o.UidCount > 0 && (long)o.FirstUid + o.UidCount <= int.MaxValue && !(o.FirstUid <= 65534 && 65534 < o.FirstUid + o.UidCount)
+        && o.IdleTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.MaxPerUser > 0 && o.MaxTotal >= o.MaxPerUser && o.StartTimeout > TimeSpan.Zero;
 }

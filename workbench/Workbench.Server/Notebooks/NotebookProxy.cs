@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Workbench.Audit;
 using Workbench.Server.Audit;
 using Workbench.Server.Database;
@@ -12,13 +11,11 @@ namespace Workbench.Server.Notebooks;
 /// <summary>
 /// <c>/notebooks/{project}/…</c>: the caller's own notebook server for that project, behind the workbench sign-in
 /// (a cookie sign-in with MFA; tokens are refused), the project membership and retention, checked on every request
-/// including WebSockets. Downloads (<c>files/</c>, <c>nbconvert/</c>, <c>view/</c>, <c>?download=1</c>, raw file content)
-/// and uploads (saving anything but a notebook or a folder) are refused; terminals do not exist.
+/// including WebSockets. Only the requests the notebook pages make are forwarded (an allow list, <see cref="NotebookRequests"/>):
+/// downloads, uploads, configuration changes and any kernel but the sandboxed one are refused and audited.
 /// </summary>
 internal static class NotebookProxy
 {
-    public const string Transfers = "downloads and uploads are switched off in the workbench's notebooks: results leave only through output control";
-
     private static readonly HttpMessageInvoker Client = new(new SocketsHttpHandler
     {
         UseProxy = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, UseCookies = false,
@@ -45,7 +42,7 @@ internal static class NotebookProxy
         var userId = http.User.UserId();
         var refusal = http.Request.Headers.Authorization.Count > 0 ? "notebooks open with the workbench sign-in, not with a token"
             : await NotebookServers.RefusalAsync(db, project, userId, time.GetUtcNow(), http.RequestAborted)
-            ?? (await TransferAsync(http.Request, rest ?? "") ? Transfers : null);
+            ?? await TransferAsync(http.Request, rest ?? "");
         if (refusal is not null)
         {
             await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookAccessDenied, $"project:{project}",
@@ -65,34 +62,8 @@ internal static class NotebookProxy
             await Results.Problem($"the notebook server did not answer ({error})", statusCode: StatusCodes.Status502BadGateway).ExecuteAsync(http);
     }
 
-    /// <summary>Whether the request would take a file out or bring one in.</summary>
-    internal static async Task<bool> TransferAsync(HttpRequest request, string rest)
-    {
-        var first = rest.Split('/', 2)[0];
-        if (first is "files" or "nbconvert" or "view" or "terminals") return true;
-        if (request.Query.TryGetValue("download", out var download) && download.Any(d => d is "1" or "true")) return true;
-        if (!rest.StartsWith("api/contents", StringComparison.Ordinal)) return first == "api" && rest.StartsWith("api/terminals", StringComparison.Ordinal);
-        if (HttpMethods.IsGet(request.Method))
-            return request.Query["type"] == "file" || request.Query["format"] == "base64";
-        if (!(HttpMethods.IsPut(request.Method) || HttpMethods.IsPost(request.Method) || HttpMethods.IsPatch(request.Method))) return false;
-        // A save of a notebook, a new folder, a rename or a copy are work; a "file" with content is an upload.
-        request.EnableBuffering();
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                && body.RootElement.TryGetProperty("type", out var type) && type.GetString() == "file"
-                && body.RootElement.TryGetProperty("content", out var content) && content.ValueKind != JsonValueKind.Null;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-        finally
-        {
-            request.Body.Position = 0;
-        }
-    }
+    /// <summary>Why the request is not one the notebook pages make (see <see cref="NotebookRequests"/>), or null.</summary>
+    internal static Task<string?> TransferAsync(HttpRequest request, string rest) => NotebookRequests.RefusalAsync(request, rest);
 
     /// <summary>Keeps the browser's Host (Jupyter checks WebSocket origins against it) and adds the server's token.</summary>
     private sealed class TokenTransformer(string token) : HttpTransformer

@@ -7,8 +7,9 @@ using System.Security.Cryptography;
 namespace Workbench.Server.Notebooks;
 
 /// <summary>
-/// One running Jupyter Notebook server: on a free loopback port, with a random token (the proxy adds it; the browser
-/// never sees it), under its own base URL, offering only the workbench kernel, without terminals.
+/// One running Jupyter Notebook server: in its sandbox (<see cref="NotebookSandbox"/>), on a free loopback port, with a
+/// random secret (the proxy adds it; the browser never sees it, no command line holds it), under its own base URL,
+/// knowing only the workbench kernel, without terminals.
 /// </summary>
 public sealed class NotebookServer : IDisposable
 {
@@ -37,6 +38,8 @@ public sealed class NotebookServer : IDisposable
 
     internal string KernelSecret { get; }
 
+    private System.Collections.Concurrent.ConcurrentQueue<string> StartErrors { get; init; } = new();
+
     public DateTimeOffset StartedAt { get; }
 
     public DateTimeOffset LastActivity => new(Interlocked.Read(ref lastActivityTicks), TimeSpan.Zero);
@@ -49,46 +52,52 @@ public sealed class NotebookServer : IDisposable
 
     public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref lastActivityTicks, now.UtcTicks);
 
+    /// <summary>Where the server runs: its sandbox (tests run other commands in the very same one).</summary>
+    internal NotebookSandbox Sandbox { get; private init; } = null!;
+
+    /// <summary>The id of the sandbox's outer process (bubblewrap); Jupyter and its kernels are below it.</summary>
+    internal int ProcessId => process.Id;
+
+    /// <summary>A command in this server's sandbox, with its environment: how Jupyter itself is started.</summary>
+    internal ProcessStartInfo InSandbox(IReadOnlyList<string> command) => Sandbox.StartInfo(command, Environment(NotebookSandbox.Inside));
+
     internal static async Task<NotebookServer> StartAsync(
-        NotebookOptions options, NotebookWorkArea area, string userId, string projectId, string kernelSecret, DateTimeOffset now, CancellationToken ct)
+        NotebookOptions options, NotebookSandbox sandbox, string userId, string projectId, string kernelSecret, DateTimeOffset now, CancellationToken ct)
     {
         var port = FreePort();
+        // The proxy's secret: in a file only the server's uid reads (see workbench_notebook.py), never in a command line,
+        // an environment or a page; Jupyter's own token stays empty.
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var start = new ProcessStartInfo(options.Jupyter)
+        NotebookWorkArea.WriteSecret(sandbox.Area.SecretFile, token, sandbox.Uid);
+        var inside = NotebookSandbox.Inside;
+        var command = new List<string>
         {
-            UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true,
-            WorkingDirectory = area.Notebooks,
-        };
-        foreach (var arg in new[]
-        {
-            "--no-browser", "--ip=127.0.0.1", $"--port={port.ToString(CultureInfo.InvariantCulture)}", "--port-retries=0",
-            $"--NotebookApp.base_url={BasePath(projectId)}", $"--NotebookApp.token={token}", "--NotebookApp.password=",
-            $"--NotebookApp.notebook_dir={area.Notebooks}", "--NotebookApp.terminals_enabled=False",
+            options.Jupyter, "--no-browser", "--ip=127.0.0.1", $"--port={port.ToString(CultureInfo.InvariantCulture)}", "--port-retries=0",
+            $"--NotebookApp.base_url={BasePath(projectId)}", "--NotebookApp.token=", "--NotebookApp.password=",
+            $"--NotebookApp.notebook_dir={inside.Notebooks}", "--NotebookApp.terminals_enabled=False", "--NotebookApp.quit_button=False",
             // Reached only through the workbench's proxy, which keeps the browser's Host header.
-            "--NotebookApp.allow_remote_access=True", "--NotebookApp.allow_root=True",
-            "--KernelSpecManager.ensure_native_kernel=False", $"--KernelSpecManager.allowed_kernelspecs={NotebookWorkArea.KernelName}",
+            "--NotebookApp.allow_remote_access=True",
+            "--NotebookApp.kernel_spec_manager_class=workbench_notebook.WorkbenchKernelSpecManager",
+            "--NotebookApp.login_handler_class=workbench_notebook.WorkbenchLoginHandler",
             $"--MappingKernelManager.default_kernel_name={NotebookWorkArea.KernelName}",
             "--ContentsManager.allow_hidden=False",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment.Clear();
-        foreach (var (name, value) in new Dictionary<string, string>
-        {
-            ["PATH"] = "/usr/bin:/bin", ["LANG"] = "C.UTF-8", ["HOME"] = area.Root, ["JUPYTER_PATH"] = area.Jupyter,
-            ["JUPYTER_DATA_DIR"] = area.Jupyter, ["JUPYTER_CONFIG_DIR"] = area.Config, ["JUPYTER_RUNTIME_DIR"] = area.Runtime,
-            ["JUPYTER_CONFIG_PATH"] = area.Config, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        })
-        {
-            start.Environment[name] = value;
-        }
+            // Notebook signing writes its secret and database: into the server's own runtime directory (jupyter/ is root's).
+            $"--NotebookNotary.data_dir={inside.Runtime}",
+        };
+        var start = sandbox.StartInfo(command, Environment(inside));
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{options.Jupyter} did not start");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            // The last lines, for the reason when the server ends at start.
+            if (e.Data is null) return;
+            errors.Enqueue(e.Data);
+            while (errors.Count > 20 && errors.TryDequeue(out var dropped)) { }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new NotebookServer(userId, projectId, port, token, kernelSecret, process, now);
+        var server = new NotebookServer(userId, projectId, port, token, kernelSecret, process, now) { Sandbox = sandbox, StartErrors = errors };
         try
         {
             await server.WaitUntilAnsweringAsync(options.StartTimeout, ct);
@@ -101,6 +110,15 @@ public sealed class NotebookServer : IDisposable
         }
     }
 
+    private static Dictionary<string, string> Environment(NotebookWorkArea inside) => new()
+    {
+        ["PATH"] = "/usr/bin:/bin", ["LANG"] = "C.UTF-8", ["HOME"] = inside.Home, ["USER"] = "notebook", ["TMPDIR"] = "/tmp",
+        ["JUPYTER_PATH"] = inside.Jupyter, ["JUPYTER_DATA_DIR"] = inside.Jupyter, ["JUPYTER_CONFIG_DIR"] = inside.Config,
+        ["JUPYTER_CONFIG_PATH"] = inside.Config, ["JUPYTER_RUNTIME_DIR"] = inside.Runtime,
+        ["PYTHONPATH"] = NotebookSandbox.PythonMount, ["PYTHONDONTWRITEBYTECODE"] = "1", ["PYTHONNOUSERSITE"] = "1",
+        ["WORKBENCH_NOTEBOOK_SECRET_FILE"] = inside.SecretFile, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
+
     private async Task WaitUntilAnsweringAsync(TimeSpan timeout, CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -108,7 +126,11 @@ public sealed class NotebookServer : IDisposable
         deadline.CancelAfter(timeout);
         while (true)
         {
-            if (process.HasExited) throw new Errors.UnavailableException($"the notebook server ended at start (exit code {process.ExitCode})");
+            if (process.HasExited)
+            {
+                process.WaitForExit();
+                throw new Errors.UnavailableException($"the notebook server ended at start (exit code {process.ExitCode}): {string.Join(" | ", StartErrors)}");
+            }
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Origin, BasePath(ProjectId) + "api/status"));

@@ -97,13 +97,15 @@ public sealed partial class NotebookServers(
                 ?? throw new AccessDeniedException("your account is gone");
             var principal = await scope.ServiceProvider.GetRequiredService<TokenPrincipals>().CreateKernelAsync(user, projectId, ct);
             var area = NotebookWorkArea.Prepare(Directory, projectId, userId, ExamplesDirectory(Options));
-            area.WriteKernelSpec(DotnetHost(), KernelFront(), ServerUrl(), projectId, Options.KernelArguments);
+            var sandbox = Sandbox(area);
+            var front = KernelFront();
+            area.WriteKernelSpec(DotnetHost(), $"{NotebookSandbox.FrontMount}/{Path.GetFileName(front)}", NotebookSandbox.Inside, ServerUrl(), projectId, Options.KernelArguments);
             var secret = credentials.Issue(principal);
-            area.WriteToken(secret);
             NotebookServer server;
             try
             {
-                server = await NotebookServer.StartAsync(Options, area, userId, projectId, secret, time.GetUtcNow(), ct);
+                area.WriteToken(secret, sandbox.Uid);
+                server = await NotebookServer.StartAsync(Options, sandbox, userId, projectId, secret, time.GetUtcNow(), ct);
             }
             catch
             {
@@ -131,7 +133,7 @@ public sealed partial class NotebookServers(
             if (!running.Remove((userId, projectId), out server)) return;
         }
         credentials.Revoke(server.KernelSecret);
-        NotebookWorkArea.Prepare(Directory, projectId, userId, null).DeleteToken();
+        NotebookWorkArea.At(Directory, projectId, userId).DeleteToken();
         await Task.Run(server.Dispose, ct);
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookStopped,
@@ -198,6 +200,28 @@ public sealed partial class NotebookServers(
             .FirstOrDefault(a => a.Contains("127.0.0.1", StringComparison.Ordinal) || a.Contains("[::1]", StringComparison.Ordinal))
         ?? throw new UnavailableException("the workbench does not listen on loopback, so kernels cannot reach it: set Notebooks:ServerUrl"));
 
+    /// <summary>
+    /// The area's sandbox: as root, the area's own uid (its writable directories given to it); otherwise the service
+    /// account, mapped to nobody inside.
+    /// </summary>
+    private NotebookSandbox Sandbox(NotebookWorkArea area)
+    {
+        int? uid = null;
+        var @new = false;
+        if (NotebookSandbox.EffectiveUid() == 0)
+        {
+            (var assigned, @new) = NotebookWorkArea.AssignUid(Directory, area, Options.FirstUid, Options.UidCount);
+            uid = assigned;
+        }
+        area.Own(uid, @new);
+        var python = Path.Combine(AppContext.BaseDirectory, "notebook-python");
+        if (!File.Exists(Path.Combine(python, "workbench_notebook.py")))
+            throw new UnavailableException($"the notebook servers' Python module is missing ({python}/workbench_notebook.py)");
+        var dotnet = DotnetHost();
+        var dotnetRoot = Path.GetDirectoryName(new FileInfo(dotnet).ResolveLinkTarget(true)?.FullName ?? Path.GetFullPath(dotnet))!;
+        return new NotebookSandbox(area, uid, Path.GetDirectoryName(KernelFront())!, python, dotnetRoot);
+    }
+
     private string KernelFront() => Options.KernelFront ?? Built("KernelFrontPath")
         ?? throw new UnavailableException("the kernel is not built with this server: set Notebooks:KernelFront");
 
@@ -210,7 +234,7 @@ public sealed partial class NotebookServers(
     private static string DotnetHost()
     {
         var host = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
-        return File.Exists(host) ? host : "dotnet";
+        return File.Exists(host) ? host : throw new UnavailableException($"the dotnet host is not at {host}: the kernels cannot start");
     }
 
     public void Dispose()

@@ -8,7 +8,7 @@ internal static class NotebooksSetup
     public static WebApplicationBuilder AddNotebooks(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<NotebookOptions>().BindConfiguration(NotebookOptions.Section)
-            .Validate(NotebookOptions.IsValid, "Notebooks: IdleTimeout, SweepInterval and StartTimeout must be positive, 0 < MaxPerUser <= MaxTotal")
+            .Validate(NotebookOptions.IsValid, "Notebooks: IdleTimeout, SweepInterval and StartTimeout must be positive, 0 < MaxPerUser <= MaxTotal, FirstUid >= 100000 with UidCount uids below 2^31")
             .ValidateOnStart();
         builder.Services.AddSingleton<KernelCredentials>();
         builder.Services.AddSingleton<NotebookServers>();
