@@ -13,23 +13,35 @@ namespace Workbench.RedTeam.Tests;
 public sealed class KernelEscapeAttacks(RunningWorkbench workbench) : IAsyncLifetime
 {
     private static readonly TimeSpan Cell = TimeSpan.FromMinutes(2);
+
+    // One notebook and one kernel for every attempt (as a user would have them), kept until the workbench stops: the
+    // processes of one notebook server share a process limit, so a kernel per attempt would run into it.
+    private static readonly SemaphoreSlim Opening = new(1, 1);
+    private static (NotebookSession Notebook, KernelChannels Kernel)? shared;
     private NotebookSession notebook = null!;
     private KernelChannels kernel = null!;
 
     public async Task InitializeAsync()
     {
-        var scientist = await workbench.SignInAsync("scientist");
-        var projects = await scientist.Client.GetFromJsonAsync<JsonElement>("/api/projects", RunningWorkbench.Json);
-        notebook = await NotebookSession.OpenAsync(scientist, projects.EnumerateArray().First().GetProperty("id").GetString()!);
-        kernel = await notebook.StartWorkbenchKernelAsync();
+        await Opening.WaitAsync();
+        try
+        {
+            if (shared is null)
+            {
+                var scientist = await workbench.SignInAsync("scientist");
+                var projects = await scientist.Client.GetFromJsonAsync<JsonElement>("/api/projects", RunningWorkbench.Json);
+                var session = await NotebookSession.OpenAsync(scientist, projects.EnumerateArray().First().GetProperty("id").GetString()!);
+                shared = (session, await session.StartWorkbenchKernelAsync());
+            }
+            (notebook, kernel) = shared.Value;
+        }
+        finally
+        {
+            Opening.Release();
+        }
     }
 
-    public Task DisposeAsync()
-    {
-        kernel.Dispose();
-        notebook.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private string Data(string name) => Path.Combine(workbench.DataDirectory, name).Replace("\\", "\\\\", StringComparison.Ordinal);
 

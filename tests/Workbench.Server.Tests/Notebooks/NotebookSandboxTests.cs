@@ -80,7 +80,7 @@ public sealed class NotebookSandboxTests
         }
         var listData = await RunAsync(server.InSandbox(["/bin/ls", data]));
         var listAreas = await RunAsync(server.InSandbox(["/bin/ls", area.Root]));
-        // Below bubblewrap (and its init in the PID namespace): Jupyter, and whatever it started.
+        // Below bubblewrap: Jupyter, and whatever it started.
         var inside = Descendants(server.ProcessId).Where(p => !File.ReadAllText($"/proc/{p}/cmdline").StartsWith("/usr/bin/bwrap", StringComparison.Ordinal)).ToList();
         var jupyter = inside.Where(p => File.ReadAllText($"/proc/{p}/cmdline").Contains("jupyter-notebook", StringComparison.Ordinal)).ToList();
 

@@ -5,7 +5,7 @@ namespace Workbench.Server.Notebooks;
 
 /// <summary>
 /// How a notebook server (and everything it starts: its kernels' fronts and, nested, their workers) runs: in bubblewrap
-/// with its own mount, PID, IPC and UTS namespaces, seeing only /usr, the parts of /etc a program needs, the dotnet
+/// with its own mount, IPC and UTS namespaces (the host's PIDs: see below), seeing only /usr, the parts of /etc a program needs, the dotnet
 /// runtime, the kernel front and the workbench's Python module read-only, its own work area, /proc, /dev and a private
 /// /tmp inside that work area. The data directory, the store, the pseudonym key, the user database and every other work
 /// area are simply not there. The network namespace is shared: the proxy reaches Jupyter on loopback, and the kernel
@@ -42,7 +42,9 @@ internal sealed record NotebookSandbox(NotebookWorkArea Area, int? Uid, string F
         if (Uid is not null && !File.Exists(Setpriv)) throw new Errors.UnavailableException("setpriv is missing (/usr/bin/setpriv; Debian package util-linux)");
         var args = new List<string>
         {
-            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session",
+            // No PID namespace of its own: the /proc below is the host's, and its process ids must be the ones the programs
+            // inside get (the kernel front's worker sandbox, bwrap --disable-userns, opens /proc/<its pid>/ns/...).
+            "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session",
             "--hostname", "workbench-notebook",
         };
         if (Uid is null)
