@@ -53,7 +53,7 @@ public sealed class DataEgressAttacks(RunningWorkbench workbench)
     {
         var (scientist, admin, project) = await SetUpAsync();
         var head = await Refusals.AuditHeadAsync(admin.Client);
-        var token = await DeviceTokenAsync(scientist, "workbench-cli", $"openid project:{project}");
+        var token = await OidcClient.DeviceTokenAsync(workbench.BaseAddress, scientist.Client, "workbench-cli", $"openid project:{project}");
 
         var response = await BearerGetAsync(token, $"/api/projects/{project}/view");
 
@@ -69,17 +69,10 @@ public sealed class DataEgressAttacks(RunningWorkbench workbench)
     {
         var (scientist, admin, project) = await SetUpAsync();
         var head = await Refusals.AuditHeadAsync(admin.Client);
-        var user = await DeviceTokenAsync(scientist, "workbench-kernel", $"openid project:{project}");
-        using var http = new HttpClient { BaseAddress = workbench.BaseAddress };
-        var (status, kernel) = await OidcClient.PostAsync(http, "/connect/token", new()
-        {
-            ["client_id"] = "workbench-kernel", ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
-            ["subject_token"] = user, ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
-            ["scope"] = $"project:{project}",
-        });
-        Assert.Equal(HttpStatusCode.OK, status);
+        var user = await OidcClient.DeviceTokenAsync(workbench.BaseAddress, scientist.Client, "workbench-kernel", $"openid project:{project}");
+        var kernel = await OidcClient.KernelTokenAsync(workbench.BaseAddress, "workbench-kernel", user, project);
 
-        var response = await BearerGetAsync(kernel.GetProperty("access_token").GetString()!, $"/api/projects/{project}/view");
+        var response = await BearerGetAsync(kernel, $"/api/projects/{project}/view");
 
         await Refusals.AssertProblemAsync(response, HttpStatusCode.Forbidden, "a kernel outside the workbench");
         await Refusals.AssertAuditedAsync(admin.Client, head, AuditActions.DataAccessRefused, scientist.Id);
@@ -93,21 +86,6 @@ public sealed class DataEgressAttacks(RunningWorkbench workbench)
         var response = await BearerGetAsync("wbk_" + new string('0', 64), $"/api/projects/{project}/view");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    private async Task<string> DeviceTokenAsync(SignedIn user, string clientId, string scope)
-    {
-        using var http = new HttpClient { BaseAddress = workbench.BaseAddress };
-        var (_, device) = await OidcClient.PostAsync(http, "/connect/device", new() { ["client_id"] = clientId, ["scope"] = scope });
-        var decided = await OidcClient.DecideDeviceAsync(user.Client, device.GetProperty("user_code").GetString()!, "Approve");
-        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
-        var (status, token) = await OidcClient.PostAsync(http, "/connect/token", new()
-        {
-            ["client_id"] = clientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
-            ["device_code"] = device.GetProperty("device_code").GetString()!,
-        });
-        Assert.Equal(HttpStatusCode.OK, status);
-        return token.GetProperty("access_token").GetString()!;
     }
 
     private async Task<HttpResponseMessage> BearerGetAsync(string token, string path)

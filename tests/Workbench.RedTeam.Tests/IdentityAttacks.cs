@@ -21,15 +21,8 @@ public sealed class IdentityAttacks(RunningWorkbench workbench)
     {
         var admin = await workbench.SignInAsync("admin");
         using var http = new HttpClient { BaseAddress = workbench.BaseAddress };
-        var (_, device) = await OidcClient.PostAsync(http, "/connect/device", new() { ["client_id"] = "workbench-cli", ["scope"] = "openid" });
-        Assert.Equal(HttpStatusCode.Redirect, (await OidcClient.DecideDeviceAsync(admin.Client, device.GetProperty("user_code").GetString()!, "Approve")).StatusCode);
-        var (status, token) = await OidcClient.PostAsync(http, "/connect/token", new()
-        {
-            ["client_id"] = "workbench-cli", ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
-            ["device_code"] = device.GetProperty("device_code").GetString()!,
-        });
-        Assert.Equal(HttpStatusCode.OK, status);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        var token = await OidcClient.DeviceTokenAsync(workbench.BaseAddress, admin.Client, "workbench-cli", "openid");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var users = await admin.Client.GetFromJsonAsync<JsonElement>("/api/users", RunningWorkbench.Json);
         var requester = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "requester").GetProperty("id").GetString();
 

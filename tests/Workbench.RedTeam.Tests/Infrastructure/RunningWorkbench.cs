@@ -109,6 +109,8 @@ public sealed partial class RunningWorkbench : IAsyncLifetime
             }
         }
         process?.Dispose();
+        // The server sealed its audit journal append-only (it runs as root here): unseal it to clean up.
+        Workbench.Audit.AppendOnlyFile.Unseal(Path.Combine(DataDirectory, Workbench.Server.Audit.AuditOptions.DefaultJournalName));
         try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

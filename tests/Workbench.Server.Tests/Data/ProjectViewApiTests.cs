@@ -141,9 +141,10 @@ public class ProjectViewApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         // The scientist's own browser session, a command-line device token and a kernel token got by the device flow and
         // the token exchange (what a kernel on the scientist's laptop holds) are all the scientist; none gets the view.
         var fromBrowser = await browser.GetAsync(path);
-        var cliToken = await DeviceTokenAsync(app, browser, WorkbenchApp.CliClientId, $"openid project:{project}");
+        var cliToken = await OidcClient.DeviceTokenAsync(app.BaseAddress, browser, WorkbenchApp.CliClientId, $"openid project:{project}");
         var fromCli = await BearerAsync(app, cliToken, path);
-        var kernelToken = await ExchangeAsync(app, await DeviceTokenAsync(app, browser, WorkbenchApp.KernelClientId, $"openid project:{project}"), project);
+        var kernelToken = await OidcClient.KernelTokenAsync(app.BaseAddress, WorkbenchApp.KernelClientId,
+            await OidcClient.DeviceTokenAsync(app.BaseAddress, browser, WorkbenchApp.KernelClientId, $"openid project:{project}"), project);
         var fromLocalKernel = await BearerAsync(app, kernelToken, path);
 
         foreach (var refused in new[] { fromBrowser, fromCli, fromLocalKernel })
@@ -227,33 +228,6 @@ public class ProjectViewApiTests(AnalyticalStoreFixture store) : IClassFixture<A
         Assert.Equal($"project:{project}", entry.Subject);
         Assert.Equal(WorkAreaRetention.SystemActor, entry.Actor);
         Assert.Contains($"{project}.duckdb", entry.Details, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> DeviceTokenAsync(WorkbenchApp app, HttpClient browser, string clientId, string scope)
-    {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var (_, device) = await OidcClient.PostAsync(http, "/connect/device", new() { ["client_id"] = clientId, ["scope"] = scope });
-        await OidcClient.DecideDeviceAsync(browser, device.GetProperty("user_code").GetString()!, "Approve");
-        var (status, token) = await OidcClient.PostAsync(http, "/connect/token", new()
-        {
-            ["client_id"] = clientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
-            ["device_code"] = device.GetProperty("device_code").GetString()!,
-        });
-        Assert.Equal(HttpStatusCode.OK, status);
-        return token.GetProperty("access_token").GetString()!;
-    }
-
-    private static async Task<string> ExchangeAsync(WorkbenchApp app, string accessToken, string project)
-    {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var (status, kernel) = await OidcClient.PostAsync(http, "/connect/token", new()
-        {
-            ["client_id"] = WorkbenchApp.KernelClientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
-            ["subject_token"] = accessToken, ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
-            ["scope"] = $"project:{project}",
-        });
-        Assert.Equal(HttpStatusCode.OK, status);
-        return kernel.GetProperty("access_token").GetString()!;
     }
 
     private static async Task<HttpResponseMessage> BearerAsync(WorkbenchApp app, string token, string path)

@@ -30,6 +30,8 @@ public class DemoAccountsTests
         }
         finally
         {
+            // The server sealed its audit journal append-only where it may (root): unseal it to clean up.
+            Workbench.Audit.AppendOnlyFile.Unseal(Path.Combine(home.FullName, Workbench.Server.Audit.AuditOptions.DefaultJournalName));
             home.Delete(recursive: true);
         }
     }

@@ -75,5 +75,38 @@ internal static class OidcClient
         }));
     }
 
+    /// <summary>
+    /// An access token of the device flow for <paramref name="clientId"/> and <paramref name="scope"/> on the server at
+    /// <paramref name="server"/>, approved by the user signed in on <paramref name="browser"/>.
+    /// </summary>
+    public static async Task<string> DeviceTokenAsync(Uri server, HttpClient browser, string clientId, string scope)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        var (_, device) = await PostAsync(http, "/connect/device", new() { ["client_id"] = clientId, ["scope"] = scope });
+        var decided = await DecideDeviceAsync(browser, device.GetProperty("user_code").GetString()!, "Approve");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        var (status, token) = await PostAsync(http, "/connect/token", new()
+        {
+            ["client_id"] = clientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["device_code"] = device.GetProperty("device_code").GetString()!,
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        return token.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>The kernel token a kernel outside the workbench gets: <paramref name="accessToken"/> exchanged for the project.</summary>
+    public static async Task<string> KernelTokenAsync(Uri server, string kernelClientId, string accessToken, string project)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        var (status, kernel) = await PostAsync(http, "/connect/token", new()
+        {
+            ["client_id"] = kernelClientId, ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["subject_token"] = accessToken, ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+            ["scope"] = $"project:{project}",
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        return kernel.GetProperty("access_token").GetString()!;
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

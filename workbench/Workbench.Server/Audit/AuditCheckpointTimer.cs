@@ -25,7 +25,15 @@ public sealed partial class AuditCheckpointTimer(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await TickAsync(cancellationToken);
+        try
+        {
+            await TickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown time ran out (other services took it): the next start's first tick writes this checkpoint.
+            ShutdownCheckpointSkipped(logger);
+        }
     }
 
     /// <summary>One tick; failures are logged and retried at the next tick, never allowed to stop the server.</summary>
@@ -45,6 +53,9 @@ public sealed partial class AuditCheckpointTimer(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Timer checkpoint over {TreeSize} audit entries")]
     private static partial void Checkpointed(ILogger logger, long treeSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No audit checkpoint at shutdown (out of time); the next start writes it")]
+    private static partial void ShutdownCheckpointSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit checkpoint tick failed; retrying at the next period")]
     private static partial void TickFailed(ILogger logger, Exception exception);

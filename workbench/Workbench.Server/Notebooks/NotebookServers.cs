@@ -63,6 +63,21 @@ public sealed partial class NotebookServers(
             : ProjectRules.DataAccessRefusal(version.Definition, userId, DateOnly.FromDateTime(now.UtcDateTime));
     }
 
+    /// <summary>Refuses (audited) a caller who may not have a notebook server for the project; asked before anything else.</summary>
+    /// <exception cref="AccessDeniedException">Not a data scientist of the project within retention.</exception>
+    public async Task CheckMayStartAsync(string projectId, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var userId = caller.UserId();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        if (await RefusalAsync(db, projectId, userId, time.GetUtcNow(), ct) is { } refusal)
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesAsync(
+                [AuditEvent.Create(userId, AuditActions.NotebookAccessDenied, $"project:{projectId}", new { reason = refusal })], ct);
+            throw new AccessDeniedException(refusal);
+        }
+    }
+
     /// <summary>Starts (or returns) the caller's notebook server for the project.</summary>
     /// <exception cref="AccessDeniedException">Not a data scientist of the project within retention.</exception>
     /// <exception cref="ConflictException">A limit is reached.</exception>
@@ -70,13 +85,8 @@ public sealed partial class NotebookServers(
     {
         var userId = caller.UserId();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        if (await RefusalAsync(db, projectId, userId, time.GetUtcNow(), ct) is { } refusal)
-        {
-            await audit.SaveChangesAsync([AuditEvent.Create(userId, AuditActions.NotebookAccessDenied, $"project:{projectId}", new { reason = refusal })], ct);
-            throw new AccessDeniedException(refusal);
-        }
+        await CheckMayStartAsync(projectId, caller, ct);
         await changing.WaitAsync(ct);
         try
         {

@@ -24,6 +24,8 @@ internal static class NotebooksSetup
         var api = app.MapGroup("/api/projects/{id}/notebook").RequireAuthorization(Policies.SignedInWithMfa).WithTags("Notebooks");
         api.MapPost("/", async (string id, NotebookServers servers, NotebookOrigin origin, HttpContext http, CancellationToken ct) =>
             {
+                // Who may start comes first: a caller without access is refused whether or not notebooks are switched on.
+                await servers.CheckMayStartAsync(id, http.User, ct);
                 origin.Require();
                 var server = await servers.StartAsync(id, http.User, ct);
                 return TypedResults.Ok(new NotebookResponse(id, origin.PageUrl(id, "tree").AbsoluteUri, server.StartedAt, server.LastActivity));
