@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workbench.Server.Tests.Infrastructure;
 
 namespace Workbench.RedTeam.Tests.Infrastructure;
 
@@ -36,28 +37,8 @@ public sealed class NotebookSession : IDisposable
 
     public static async Task<NotebookSession> OpenAsync(SignedIn user, string project)
     {
-        // The Notebooks page's Open: starts the server and redirects to the notebook origin with a one-time ticket.
-        var opened = await RunningWorkbench.PostFormAsync(user.Client, "/Notebooks?handler=Open", new() { ["project"] = project });
-        Assert.True(opened.StatusCode == HttpStatusCode.Redirect, $"Open answered {(int)opened.StatusCode}: {await opened.Content.ReadAsStringAsync()}");
-        var url = new Uri(user.Client.BaseAddress!, opened.Headers.Location!);
-        Assert.NotEqual(user.Client.BaseAddress!.GetLeftPart(UriPartial.Authority), url.GetLeftPart(UriPartial.Authority));
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
-        {
-            BaseAddress = new Uri(url.GetLeftPart(UriPartial.Authority)),
-        };
-        for (var hops = 0; hops < 5; hops++)
-        {
-            using var response = await http.GetAsync(url);
-            if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect)
-            {
-                url = new Uri(url, response.Headers.Location!);
-                continue;
-            }
-            Assert.True(response.IsSuccessStatusCode, $"opening {url} answered {(int)response.StatusCode}");
-            return new NotebookSession(http, cookies, url, project);
-        }
-        throw new InvalidOperationException($"too many redirects opening {url}");
+        var (http, cookies) = await NotebookOriginClient.OpenAsync(user.Client, project);
+        return new NotebookSession(http, cookies, http.BaseAddress!, project);
     }
 
     public Task<HttpResponseMessage> GetAsync(string relative) => Http.GetAsync(new Uri(Base, relative));

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Workbench.Server.Tests.Infrastructure;
 using Workbench.Testing;
 
@@ -15,7 +14,7 @@ namespace Workbench.RedTeam.Tests.Infrastructure;
 /// population, the demo projects with their notebooks), on a loopback port, with its own WORKBENCH_HOME. The attacks
 /// reach it only the way a user can: HTTP and WebSockets, signed in as a demo user.
 /// </summary>
-public sealed partial class RunningWorkbench : IAsyncLifetime
+public sealed class RunningWorkbench : IAsyncLifetime
 {
     public const string DemoPassword = "Demo-Workbench-2026!";
 
@@ -123,14 +122,14 @@ public sealed partial class RunningWorkbench : IAsyncLifetime
     {
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = BaseAddress };
-        var password = await PostFormAsync(client, "/Account/SignIn", new() { ["UserName"] = userName, ["Password"] = DemoPassword });
+        var password = await WorkbenchApp.PostFormAsync(client, "/Account/SignIn", new() { ["UserName"] = userName, ["Password"] = DemoPassword });
         Assert.True(password.StatusCode == HttpStatusCode.Redirect, $"{userName}: sign-in answered {password.StatusCode}");
         // An authenticator code is accepted once: wait for the next one if this one was used by an earlier sign-in.
         HttpResponseMessage code;
         var attempts = 0;
         do
         {
-            code = await PostFormAsync(client, "/Account/Mfa", new() { ["Code"] = Totp.Now(TotpKeys[userName]) });
+            code = await WorkbenchApp.PostFormAsync(client, "/Account/Mfa", new() { ["Code"] = Totp.Now(TotpKeys[userName]) });
             if (code.StatusCode == HttpStatusCode.Redirect) break;
             await Task.Delay(TimeSpan.FromSeconds(5));
         }
@@ -139,17 +138,6 @@ public sealed partial class RunningWorkbench : IAsyncLifetime
         var me = await client.GetFromJsonAsync<JsonElement>("/api/me", Json);
         return new SignedIn(userName, me.GetProperty("userId").GetString()!, client, cookies);
     }
-
-    /// <summary>GETs the page for its antiforgery token, then posts the form to it.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync(path);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
-        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
 
 /// <summary>A demo user's signed-in browser session.</summary>

@@ -31,20 +31,7 @@ public sealed class NotebookProxyTests
         var started = await client.PostAsync($"/api/projects/{project}/notebook", null);
         Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync());
         var server = app.Services.GetRequiredService<NotebookServers>().Find(scientist.Id, project)!;
-        // As the browser: Open on the Notebooks page hands a one-time ticket to the notebook origin, which sets its cookie.
-        var opened = await WorkbenchApp.PostFormAsync(client, "/Notebooks?handler=Open", new() { ["project"] = project });
-        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        var url = new Uri(client.BaseAddress!, opened.Headers.Location!);
-        var notebook = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
-        {
-            BaseAddress = new Uri(url.GetLeftPart(UriPartial.Authority)),
-        };
-        for (var hops = 0; hops < 5; hops++)
-        {
-            using var response = await notebook.GetAsync(url);
-            if ((int)response.StatusCode is < 300 or >= 400) break;
-            url = new Uri(url, response.Headers.Location!);
-        }
+        var (notebook, _) = await NotebookOriginClient.OpenAsync(client, project);
         return (app, notebook, project, server);
     }
 
