@@ -3,58 +3,47 @@ using OutputControl.Tables;
 namespace OutputControl.Audit;
 
 /// <summary>
-/// Finds hypercube certificates around a primary cell. In every dimension with a margin the cube pairs the cell's
-/// index a with another index b; the per-dimension vector (1 at a, w at b) satisfies that dimension's relation when
-/// w = −1 for two categories and w = +1 when one of them is the total. Their tensor product satisfies all relations,
-/// so moving along it keeps every margin; it is a sound lower bound on the cell's feasible interval.
-/// Dimensions without a margin carry no relation and need no partner.
+/// Finds hypercube certificates around a primary cell: one move per dimension (<see cref="Moves"/>: in a flat
+/// dimension the cell and a partner, another category at −1 or the total at +1; in a hierarchical one a short path
+/// through subtotals), all of whose corners are suppressed. Their tensor product keeps every relation, so moving
+/// along it is a point the attacker cannot exclude: a sound lower bound on the cell's feasible interval.
+/// Dimensions on which the cell is in no relation need no move.
 /// </summary>
 internal static class CubeCertificates
 {
+    private const int MovesPerDimension = 64;
+
     public static List<Certificate> Find(TableGrid grid, bool[] suppressed, int p, int maxCombinations, Func<List<Certificate>, bool>? enough = null)
     {
         var found = new List<Certificate>();
         var dims = new List<int>();
-        var options = new List<(int Index, int Sign)[]>();
+        var options = new List<List<(int Index, int Sign)[]>>();
         for (var d = 0; d < grid.Dimensions; d++)
         {
-            if (!grid.HasTotal[d])
-            {
-                continue;
-            }
-
-            var a = grid.Coord(p, d);
-            var list = new List<(int Index, int Sign, decimal Value)>();
-            for (var b = 0; b < grid.Size[d]; b++)
-            {
-                var neighbour = grid.WithCoord(p, d, b);
-                if (b != a && suppressed[neighbour])
-                {
-                    var sign = a < grid.Inner[d] && b < grid.Inner[d] ? -1 : 1;
-                    list.Add((b, sign, grid.Value[neighbour]));
-                }
-            }
-
-            if (list.Count == 0)
+            // Largest values first: they carry the widest certificates.
+            var moves = Moves.Of(grid, p, d, c => suppressed[c], c => -grid.Value[c], MovesPerDimension);
+            if (moves.Count == 0)
             {
                 return found;
             }
 
-            dims.Add(d);
-            options.Add([.. list.OrderByDescending(o => o.Value).Select(o => (o.Index, o.Sign))]);
+            if (moves[0].Length > 1)
+            {
+                dims.Add(d);
+                options.Add(moves);
+            }
         }
 
         // Depth-first over the dimensions, pruning a partial cube as soon as one of its corners is published; at
         // most maxCombinations complete cubes are examined (fewer certificates only weaken the bound).
-        var choice = new int[dims.Count];
-        var corners = 1 << dims.Count;
+        var choice = new (int Index, int Sign)[dims.Count][];
         var budget = maxCombinations;
         bool Search(int level)
         {
             if (level == dims.Count)
             {
                 budget--;
-                if (Evaluate(grid, suppressed, p, dims, options, choice, corners) is { } certificate)
+                if (Evaluate(grid, suppressed, p, dims, choice) is { } certificate)
                 {
                     found.Add(certificate);
                     if (enough is not null && enough(found))
@@ -66,10 +55,10 @@ internal static class CubeCertificates
                 return budget <= 0;
             }
 
-            for (var i = 0; i < options[level].Length; i++)
+            foreach (var move in options[level])
             {
-                choice[level] = i;
-                if (CornersSuppressed(grid, suppressed, p, dims, options, choice, level) && Search(level + 1))
+                choice[level] = move;
+                if (CornersSuppressed(grid, suppressed, p, dims, choice, level) && Search(level + 1))
                 {
                     return true;
                 }
@@ -82,57 +71,29 @@ internal static class CubeCertificates
         return found;
     }
 
-    /// <summary>Whether every corner that uses the partner chosen at <paramref name="level"/> (and any chosen
-    /// before it) is suppressed.</summary>
-    private static bool CornersSuppressed(
-        TableGrid grid, bool[] suppressed, int p, List<int> dims, List<(int Index, int Sign)[]> options, int[] choice, int level)
+    /// <summary>Whether every corner of the cube over the dimensions chosen up to <paramref name="level"/> is
+    /// suppressed (the dimensions after it at the cell's own coordinate).</summary>
+    private static bool CornersSuppressed(TableGrid grid, bool[] suppressed, int p, List<int> dims, (int Index, int Sign)[][] choice, int level)
     {
-        for (var mask = 0; mask < 1 << level; mask++)
-        {
-            var cell = grid.WithCoord(p, dims[level], options[level][choice[level]].Index);
-            for (var i = 0; i < level; i++)
-            {
-                if ((mask & (1 << i)) != 0)
-                {
-                    cell = grid.WithCoord(cell, dims[i], options[i][choice[i]].Index);
-                }
-            }
-
-            if (!suppressed[cell])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var all = true;
+        Moves.Corners(grid, p, dims[..(level + 1)], choice[..(level + 1)], (cell, _) => all = suppressed[cell]);
+        return all;
     }
 
-    private static Certificate? Evaluate(
-        TableGrid grid, bool[] suppressed, int p, List<int> dims, List<(int Index, int Sign)[]> options, int[] choice, int corners)
+    private static Certificate? Evaluate(TableGrid grid, bool[] suppressed, int p, List<int> dims, (int Index, int Sign)[][] choice)
     {
-        var cells = new int[corners];
+        var cells = new List<int>();
         var up = decimal.MaxValue;
         var down = decimal.MaxValue;
-        for (var mask = 0; mask < corners; mask++)
+        var all = true;
+        Moves.Corners(grid, p, dims, choice, (cell, sign) =>
         {
-            var cell = p;
-            var sign = 1;
-            for (var i = 0; i < dims.Count; i++)
-            {
-                if ((mask & (1 << i)) != 0)
-                {
-                    var (index, s) = options[i][choice[i]];
-                    cell = grid.WithCoord(cell, dims[i], index);
-                    sign *= s;
-                }
-            }
-
             if (!suppressed[cell])
             {
-                return null;
+                return all = false;
             }
 
-            cells[mask] = cell;
+            cells.Add(cell);
             if (sign < 0)
             {
                 up = Math.Min(up, grid.Value[cell]);
@@ -141,8 +102,9 @@ internal static class CubeCertificates
             {
                 down = Math.Min(down, grid.Value[cell]);
             }
-        }
 
-        return new Certificate(up, down, cells);
+            return true;
+        });
+        return all ? new Certificate(up, down, [.. cells]) : null;
     }
 }

@@ -50,7 +50,7 @@ internal sealed class FlowAuditor
         disabled = new bool[edges.Count];
     }
 
-    public static bool Applies(TableGrid grid) => grid.Dimensions == 2 && grid.HasTotal[0] && grid.HasTotal[1];
+    public static bool Applies(TableGrid grid) => grid.Dimensions == 2 && grid.HasTotal[0] && grid.HasTotal[1] && grid.IsFlat;
 
     /// <summary>The largest rise (sign +1) or fall (−1) of a cell, computed up to <paramref name="limit"/>, with the
     /// singleton <paramref name="pinned"/> (or −1) held at its value; <paramref name="used"/> gets the cells moved.</summary>
@@ -85,7 +85,7 @@ internal sealed class FlowAuditor
         return total;
     }
 
-    private int Sign(int cell) => grid.IsTotal(cell, 0) ^ grid.IsTotal(cell, 1) ? -1 : 1;
+    private int Sign(int cell) => grid.IsAggregate(cell, 0) ^ grid.IsAggregate(cell, 1) ? -1 : 1;
 
     private void Add(int from, int to, double capacity, int cell)
     {

@@ -83,7 +83,7 @@ internal static class OutputParser
     {
         var p = Prefix(field);
         JsonReading.RequireObject(d, field);
-        JsonReading.RejectUnknown(d, p + "", ["name", "categories", "total"]);
+        JsonReading.RejectUnknown(d, p + "", ["name", "categories", "total", "parents"]);
         var name = JsonReading.OptionalString(d, "name", p + "name")
             ?? throw new InvalidRequestException(p + "name", "is required");
         var categories = new List<string>();
@@ -100,7 +100,21 @@ internal static class OutputParser
             total = JsonReading.String(t, p + "total");
         }
 
-        return new Dimension(name, categories, total);
+        Dictionary<string, string>? parents = null;
+        if (d.TryGetProperty("parents", out var ps) && ps.ValueKind != JsonValueKind.Null)
+        {
+            JsonReading.RequireObject(ps, p + "parents");
+            parents = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in ps.EnumerateObject())
+            {
+                if (!parents.TryAdd(entry.Name, JsonReading.String(entry.Value, $"{p}parents.{entry.Name}")))
+                {
+                    throw new InvalidRequestException($"{p}parents.{entry.Name}", "is given twice");
+                }
+            }
+        }
+
+        return new Dimension(name, categories, total, parents);
     }
 
     private static CellInput ParseCell(JsonElement c, string field)

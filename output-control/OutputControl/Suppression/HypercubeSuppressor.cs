@@ -5,7 +5,8 @@ namespace OutputControl.Suppression;
 
 /// <summary>
 /// The <c>fast</c> method: for each primary not yet provably protected, suppress the cheapest hypercube around it
-/// (a rectangle of 4 cells in 2-D, a cube of 8 in 3-D) whose corners alone give the cell its protection. Partners
+/// (a rectangle of 4 cells in 2-D, a cube of 8 in 3-D; in a hierarchical dimension a side is a short path through
+/// subtotals, see <see cref="Moves"/>) whose corners alone give the cell its protection. Partners
 /// are searched among the few cheapest per dimension, cells that are already suppressed cost nothing, margins are
 /// used only when no cube on inner cells exists, and cubes avoid singletons whose owners could undo them.
 /// </summary>
@@ -42,39 +43,32 @@ internal static class HypercubeSuppressor
         var grid = problem.Grid;
         var requirement = problem.Requirement[p];
         var perDimension = grid.Dimensions switch { 1 => int.MaxValue, 2 => 14, 3 => 6, _ => 4 };
+        var cap = grid.IsFlat ? int.MaxValue : 256;
         var dims = new List<int>();
-        var options = new List<(int Index, int Sign)[]>();
+        var options = new List<(int Index, int Sign)[][]>();
+        decimal Cost(int cell) => suppressed[cell] ? 0 : grid.Value[cell];
         for (var d = 0; d < grid.Dimensions; d++)
         {
-            if (!grid.HasTotal[d])
+            var dd = d;
+            var moves = Moves.Of(grid, p, d, c => Usable(problem, suppressed, c, p, margins, avoid, avoidAllSingletons), Cost, cap);
+            if (moves.Count == 1 && moves[0].Length == 1)
             {
                 continue;
             }
 
-            var a = grid.Coord(p, d);
-            var list = new List<(int Index, int Sign, decimal Cost)>();
-            for (var b = 0; b < grid.Size[d]; b++)
-            {
-                var n = grid.WithCoord(p, d, b);
-                if (b == a || !Usable(problem, suppressed, n, p, margins, avoid, avoidAllSingletons))
-                {
-                    continue;
-                }
-
-                var sign = a < grid.Inner[d] && b < grid.Inner[d] ? -1 : 1;
-                list.Add((b, sign, suppressed[n] ? 0 : grid.Value[n]));
-            }
+            int At((int Index, int Sign) entry) => grid.WithCoord(p, dd, entry.Index);
+            var list = moves.Select(m => (Move: m, Cost: m.Skip(1).Sum(e => Cost(At(e))))).ToList();
 
             // Cheapest first, but never only zeros: a partner on the opposite side must carry value to move.
             var cheapest = list.OrderBy(o => o.Cost).Take(perDimension);
-            var valuable = list.Where(o => o.Cost > 0 || grid.Value[grid.WithCoord(p, d, o.Index)] > 0)
+            var valuable = list.Where(o => o.Move.Skip(1).Any(e => o.Cost > 0 || grid.Value[At(e)] > 0))
                 .OrderBy(o => o.Cost).Take(perDimension);
             // And partners big enough on their own to carry the rise the primary needs (the opposite-sign corners
             // bound it), so that a small primary next to small cells still finds a cube.
             var needUp = Math.Max(requirement.Upper, requirement.Width - grid.Value[p]);
-            var sufficient = list.Where(o => o.Sign > 0 || grid.Value[grid.WithCoord(p, d, o.Index)] >= needUp)
+            var sufficient = list.Where(o => o.Move.All(e => e.Sign > 0 || grid.Value[At(e)] >= needUp))
                 .OrderBy(o => o.Cost).Take(perDimension);
-            var chosen = cheapest.Concat(valuable).Concat(sufficient).Distinct().Select(o => (o.Index, o.Sign)).ToArray();
+            var chosen = cheapest.Concat(valuable).Concat(sufficient).Select(o => o.Move).Distinct().ToArray();
             if (chosen.Length == 0)
             {
                 return null;
@@ -85,31 +79,26 @@ internal static class HypercubeSuppressor
         }
 
         var choice = new int[dims.Count];
-        var corners = 1 << dims.Count;
+        var moveOf = new (int Index, int Sign)[dims.Count][];
         int[]? best = null;
         var bestCost = decimal.MaxValue;
-        var cells = new int[corners];
+        var cells = new List<int>();
         while (true)
         {
+            for (var i = 0; i < dims.Count; i++)
+            {
+                moveOf[i] = options[i][choice[i]];
+            }
+
             var cost = 0m;
             var up = decimal.MaxValue;
             var down = decimal.MaxValue;
             var ok = true;
-            for (var mask = 0; mask < corners && ok; mask++)
+            cells.Clear();
+            Moves.Corners(grid, p, dims, moveOf, (cell, sign) =>
             {
-                var cell = p;
-                var sign = 1;
-                for (var i = 0; i < dims.Count; i++)
-                {
-                    if ((mask & (1 << i)) != 0)
-                    {
-                        cell = grid.WithCoord(cell, dims[i], options[i][choice[i]].Index);
-                        sign *= options[i][choice[i]].Sign;
-                    }
-                }
-
                 ok = Usable(problem, suppressed, cell, p, margins, avoid, avoidAllSingletons);
-                cells[mask] = cell;
+                cells.Add(cell);
                 if (!suppressed[cell])
                 {
                     // A small charge per new cell prefers fewer suppressions among patterns of equal value.
@@ -124,12 +113,14 @@ internal static class HypercubeSuppressor
                 {
                     down = Math.Min(down, grid.Value[cell]);
                 }
-            }
+
+                return ok;
+            });
 
             if (ok && cost < bestCost && up >= requirement.Upper && down >= requirement.Lower && up >= requirement.Width - down)
             {
                 bestCost = cost;
-                best = (int[])cells.Clone();
+                best = [.. cells];
             }
 
             var k = 0;

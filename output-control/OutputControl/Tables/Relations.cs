@@ -1,9 +1,10 @@
 namespace OutputControl.Tables;
 
 /// <summary>
-/// The table's linear relations: for every dimension with a margin and every cell whose coordinate on it is the
-/// total, total = sum of the cells along that dimension. A relation is identified by (total cell, dimension) as
-/// <c>total·D + d</c>.
+/// The table's linear relations: for every dimension and every cell whose coordinate on it is an aggregate (the total
+/// or a subtotal), aggregate = sum of the cells at its children. A relation is identified by (aggregate cell,
+/// dimension) as <c>total·D + d</c>. In a hierarchical dimension a subtotal cell is in two relations: its own and
+/// its parent's.
 /// </summary>
 internal static class Relations
 {
@@ -18,9 +19,16 @@ internal static class Relations
     {
         for (var d = 0; d < grid.Dimensions; d++)
         {
-            if (grid.HasTotal[d])
+            var h = grid.Hierarchy[d];
+            var c = grid.Coord(cell, d);
+            if (h.Parent[c] >= 0)
             {
-                yield return Id(grid, grid.WithCoord(cell, d, grid.Inner[d]), d);
+                yield return Id(grid, grid.WithCoord(cell, d, h.Parent[c]), d);
+            }
+
+            if (h.IsAggregate(c))
+            {
+                yield return Id(grid, cell, d);
             }
         }
     }
@@ -30,10 +38,9 @@ internal static class Relations
     {
         var total = TotalOf(grid, id);
         var d = DimensionOf(grid, id);
-        var first = grid.WithCoord(total, d, 0);
-        for (var i = 0; i < grid.Inner[d]; i++)
+        foreach (var child in grid.Hierarchy[d].Children[grid.Coord(total, d)])
         {
-            visit(first + (i * grid.Stride[d]), 1);
+            visit(grid.WithCoord(total, d, child), 1);
         }
 
         visit(total, -1);

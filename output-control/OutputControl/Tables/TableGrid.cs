@@ -4,16 +4,19 @@ namespace OutputControl.Tables;
 
 /// <summary>
 /// A table laid out as a dense grid over the extended index of every dimension: categories 0..n−1 and, when the
-/// dimension has a margin, the total at index n. Absent inner cells are structural zeros. Building the grid validates
-/// the table: keys, duplicates, values, units, contributions and every margin relation.
+/// dimension has a margin, the total at index n. A hierarchical dimension's subtotals are categories with children;
+/// the total's children are the categories without a parent. A coordinate with children is an aggregate, and a cell
+/// with an aggregate coordinate is a margin. Absent inner cells are structural zeros. Building the grid validates the
+/// table: keys, duplicates, values, units, contributions, the hierarchy and every margin relation.
 /// </summary>
 internal sealed class TableGrid
 {
     private const long MaxCells = 50_000_000;
 
-    private TableGrid(TableOutput table, int[] inner, bool[] hasTotal, int[] size, int[] stride, int count)
+    private TableGrid(TableOutput table, int[] inner, bool[] hasTotal, int[] size, int[] stride, int count, Hierarchy[] hierarchy)
     {
         Table = table;
+        Hierarchy = hierarchy;
         Inner = inner;
         HasTotal = hasTotal;
         Size = size;
@@ -26,6 +29,12 @@ internal sealed class TableGrid
     }
 
     public TableOutput Table { get; }
+
+    /// <summary>Per dimension, each index's parent and children.</summary>
+    public Hierarchy[] Hierarchy { get; }
+
+    /// <summary>Whether no dimension declares subtotals (one relation per line, as in a classic table).</summary>
+    public bool IsFlat => Hierarchy.All(h => !h.HasSubtotals);
 
     public int Dimensions => Inner.Length;
 
@@ -52,13 +61,14 @@ internal sealed class TableGrid
 
     public int WithCoord(int cell, int d, int index) => cell + ((index - Coord(cell, d)) * Stride[d]);
 
-    public bool IsTotal(int cell, int d) => HasTotal[d] && Coord(cell, d) == Inner[d];
+    /// <summary>Whether the cell's coordinate on <paramref name="d"/> is the total or a subtotal.</summary>
+    public bool IsAggregate(int cell, int d) => Hierarchy[d].IsAggregate(Coord(cell, d));
 
     public bool IsMargin(int cell)
     {
         for (var d = 0; d < Inner.Length; d++)
         {
-            if (IsTotal(cell, d))
+            if (IsAggregate(cell, d))
             {
                 return true;
             }
@@ -105,7 +115,8 @@ internal sealed class TableGrid
             }
         }
 
-        var grid = new TableGrid(table, inner, hasTotal, size, stride, (int)count);
+        var hierarchy = dims.Select((d, k) => Tables.Hierarchy.Build(d, $"{prefix}dimensions[{k}]")).ToArray();
+        var grid = new TableGrid(table, inner, hasTotal, size, stride, (int)count, hierarchy);
         var lookup = dims.Select(d =>
         {
             var map = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -223,32 +234,39 @@ internal sealed class TableGrid
 
             for (var d = 0; d < Inner.Length; d++)
             {
-                if (!IsTotal(cell, d))
+                if (!IsAggregate(cell, d))
                 {
                     continue;
                 }
 
                 var sum = 0m;
-                var first = WithCoord(cell, d, 0);
-                for (var i = 0; i < Inner[d]; i++)
+                foreach (var child in Hierarchy[d].Children[Coord(cell, d)])
                 {
-                    sum += Value[first + (i * Stride[d])];
+                    sum += Value[WithCoord(cell, d, child)];
                 }
 
                 if (sum != Value[cell])
                 {
                     throw new InvalidRequestException(
                         $"{prefix}cells[{Source[cell]}].value",
-                        $"{MarginName(d)} {FormatKey(cell)}={KeyFormat.Format(Value[cell])} but its cells sum to {KeyFormat.Format(sum)}");
+                        $"{MarginName(cell, d)} {FormatKey(cell)}={KeyFormat.Format(Value[cell])} but its cells sum to {KeyFormat.Format(sum)}");
                 }
             }
         }
     }
 
-    private string MarginName(int d) => Inner.Length switch
+    private string MarginName(int cell, int d)
     {
-        1 => "total",
-        2 => d == 1 ? "row total" : "column total",
-        _ => $"total over '{Table.Dimensions[d].Name}'",
-    };
+        if (Coord(cell, d) != Inner[d])
+        {
+            return $"subtotal '{Table.Dimensions[d].Categories[Coord(cell, d)]}' of '{Table.Dimensions[d].Name}'";
+        }
+
+        return Inner.Length switch
+        {
+            1 => "total",
+            2 => d == 1 ? "row total" : "column total",
+            _ => $"total over '{Table.Dimensions[d].Name}'",
+        };
+    }
 }
