@@ -53,6 +53,27 @@ public class PropertyTests
             }
         }, iter: 40, threads: 1);
 
+    /// <summary>Protection only grows with the cells suppressed, so a pattern exists exactly when suppressing every
+    /// cell protects: brute force over all patterns reduces to that one. Small values make many primaries and
+    /// singletons, where the methods used to give up.</summary>
+    [Fact]
+    public void Protect_SmallTables_NeverBlockedWhereAPatternExists() =>
+        Gen.Int[2, 12].Select(Gen.Int[0, 12].Array[9], Gen.Bool).Sample((max, values, fast) =>
+        {
+            var problem = SecondarySuppressionTests.Problem(Tables.Grid([3, 3], [.. values.Select(v => (decimal)(v % max))]));
+            var result = SecondarySuppression.Protect(problem, fast ? SecondaryMethod.Fast : SecondaryMethod.Optimal, TimeSpan.FromSeconds(30));
+            var all = Enumerable.Repeat(true, problem.Grid.Count).ToArray();
+            if (result.Protected)
+            {
+                Assert.Empty(IndependentAudit(problem, result.Suppressed));
+            }
+            else
+            {
+                Assert.NotEmpty(IndependentAudit(problem, all));
+                Assert.All(result.AuditFailures, f => Assert.StartsWith("even with every cell suppressed", f));
+            }
+        }, iter: 150, threads: 1);
+
     [Fact]
     public void Check_RandomTables_RoundingNeverRevealsSuppressedValue() =>
         RandomTable.Select(Gen.Int[1, 10], Gen.Bool).Sample((table, roundingBase, toEven) =>
@@ -74,19 +95,21 @@ public class PropertyTests
             }
         }, iter: 40, threads: 1);
 
-    /// <summary>Full-table LP: every cell a variable, published cells fixed, every margin relation, x ≥ 0; for every
-    /// primary and every suppressed singleton owner, the interval must meet the width requirement.</summary>
-    private static List<string> IndependentAudit(ProtectionProblem problem, bool[] suppressed)
+    /// <summary>Full-table LP: every cell a variable, published cells fixed, every margin and subtotal relation (read
+    /// from the dimensions' declarations, not from the library's grid), x ≥ 0; for every primary and every suppressed
+    /// singleton owner whose cell does not contain the primary, the interval must meet the width requirement.</summary>
+    internal static List<string> IndependentAudit(ProtectionProblem problem, bool[] suppressed)
     {
         var grid = problem.Grid;
+        var parents = ParentsOf(grid.Table);
         var failures = new List<string>();
         var owners = Enumerable.Range(0, grid.Count).Where(c => suppressed[c] && grid.Units[c] == 1).Prepend(-1).ToList();
         foreach (var p in problem.Primaries)
         {
-            foreach (var owner in owners.Where(o => o != p))
+            foreach (var owner in owners.Where(o => o != p && (o < 0 || !Contains(grid, parents, o, p))))
             {
-                var hi = Solve(grid, suppressed, p, owner, maximise: true);
-                var lo = Solve(grid, suppressed, p, owner, maximise: false);
+                var hi = Solve(grid, parents, suppressed, p, owner, maximise: true);
+                var lo = Solve(grid, parents, suppressed, p, owner, maximise: false);
                 if (hi - lo < (double)problem.Requirement[p].Width - 1e-6)
                 {
                     failures.Add($"{grid.FormatKey(p)} owner {owner}: [{lo}, {hi}]");
@@ -97,7 +120,46 @@ public class PropertyTests
         return failures;
     }
 
-    private static double Solve(TableGrid grid, bool[] suppressed, int p, int owner, bool maximise)
+    /// <summary>Per dimension, the parent of each extended index (categories, then the total), −1 for none.</summary>
+    private static int[][] ParentsOf(TableOutput table) =>
+        [.. table.Dimensions.Select(d =>
+        {
+            var n = d.Categories.Count;
+            var parent = new int[n + (d.Total is null ? 0 : 1)];
+            for (var i = 0; i < n; i++)
+            {
+                parent[i] = d.Parents is { } ps && ps.TryGetValue(d.Categories[i], out var of) ? d.Categories.ToList().IndexOf(of)
+                    : d.Total is null ? -1 : n;
+            }
+
+            if (d.Total is not null)
+            {
+                parent[n] = -1;
+            }
+
+            return parent;
+        })];
+
+    private static bool Contains(TableGrid grid, int[][] parents, int owner, int p)
+    {
+        for (var d = 0; d < parents.Length; d++)
+        {
+            var c = grid.Coord(p, d);
+            while (c >= 0 && c != grid.Coord(owner, d))
+            {
+                c = parents[d][c];
+            }
+
+            if (c < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static double Solve(TableGrid grid, int[][] parents, bool[] suppressed, int p, int owner, bool maximise)
     {
         using var solver = Solver.CreateSolver("GLOP");
         var x = new Variable[grid.Count];
@@ -109,18 +171,19 @@ public class PropertyTests
 
         for (var c = 0; c < grid.Count; c++)
         {
-            for (var d = 0; d < grid.Dimensions; d++)
+            for (var d = 0; d < parents.Length; d++)
             {
-                if (grid.Coord(c, d) != grid.Inner[d] || !grid.HasTotal[d])
+                var children = Enumerable.Range(0, parents[d].Length).Where(i => parents[d][i] == grid.Coord(c, d)).ToList();
+                if (children.Count == 0)
                 {
                     continue;
                 }
 
                 var row = solver.MakeConstraint(0, 0, string.Empty);
                 row.SetCoefficient(x[c], -1);
-                for (var i = 0; i < grid.Inner[d]; i++)
+                foreach (var i in children)
                 {
-                    row.SetCoefficient(x[c - ((grid.Inner[d] - i) * grid.Stride[d])], 1);
+                    row.SetCoefficient(x[grid.WithCoord(c, d, i)], 1);
                 }
             }
         }

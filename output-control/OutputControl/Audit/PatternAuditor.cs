@@ -150,7 +150,7 @@ internal static class PatternAuditor
     }
 
     private static IEnumerable<int> Singletons(ProtectionProblem problem, List<Certificate> certificates, int p) =>
-        certificates.SelectMany(c => c.Cells).Where(c => c != p && problem.IsSingleton(c)).Distinct();
+        certificates.SelectMany(c => c.Cells).Where(c => problem.IsOwnerAttack(c, p)).Distinct();
 
     /// <summary>
     /// Exact LP check of the targets of one group. Every LP solution is a point the attacker cannot exclude, so it
@@ -207,7 +207,7 @@ internal static class PatternAuditor
 
             foreach (var s in singletons)
             {
-                if (s == p || (!Moved(witnessUp[p], s) && !Moved(witnessDown[p], s)))
+                if (!problem.IsOwnerAttack(s, p) || (!Moved(witnessUp[p], s) && !Moved(witnessDown[p], s)))
                 {
                     continue;
                 }
@@ -248,7 +248,7 @@ internal static class PatternAuditor
         }
 
         // Flows that move no singleton stay feasible when its owner knows it; only the singletons moved need a look.
-        foreach (var s in used.Where(c => c != p && problem.IsSingleton(c)).Order())
+        foreach (var s in used.Where(c => problem.IsOwnerAttack(c, p)).Order())
         {
             var (upKnown, downKnown) = Reach(s, []);
             if (!Meets(r, upKnown, downKnown))

@@ -14,7 +14,7 @@ namespace OutputControl.Suppression;
 /// </summary>
 internal static class OptimalSuppressor
 {
-    public static (OptimalOutcome Outcome, bool[]? Suppressed) Protect(ProtectionProblem problem, bool margins, TimeSpan limit)
+    public static (OptimalOutcome Outcome, bool[]? Suppressed, string Status) Protect(ProtectionProblem problem, bool margins, TimeSpan limit)
     {
         var grid = problem.Grid;
         var clock = Stopwatch.StartNew();
@@ -37,29 +37,31 @@ internal static class OptimalSuppressor
         {
             if (!AddCut(mip, z, problem, cut, need))
             {
-                return (OptimalOutcome.Infeasible, null);
+                return (OptimalOutcome.Infeasible, null, "a single relation through a primary cannot give it its protection");
             }
         }
 
+        var rounds = 0;
         var suppressed = new bool[grid.Count];
         while (true)
         {
             var remaining = limit - clock.Elapsed;
             if (remaining <= TimeSpan.Zero)
             {
-                return (OptimalOutcome.TimedOut, null);
+                return (OptimalOutcome.TimedOut, null, $"time limit reached after {rounds} round(s) of cuts");
             }
 
             mip.SetTimeLimit((long)remaining.TotalMilliseconds);
             var status = mip.Solve();
+            rounds++;
             if (status == Solver.ResultStatus.INFEASIBLE)
             {
-                return (OptimalOutcome.Infeasible, null);
+                return (OptimalOutcome.Infeasible, null, $"SCIP: INFEASIBLE in round {rounds}");
             }
 
             if (status != Solver.ResultStatus.OPTIMAL)
             {
-                return (OptimalOutcome.TimedOut, null);
+                return (OptimalOutcome.TimedOut, null, $"SCIP: {status} in round {rounds} ({clock.Elapsed.TotalSeconds:0.#} s)");
             }
 
             for (var c = 0; c < grid.Count; c++)
@@ -71,7 +73,7 @@ internal static class OptimalSuppressor
             var failures = PatternAuditor.Audit(problem, suppressed);
             if (failures.Count == 0)
             {
-                return (OptimalOutcome.Optimal, suppressed);
+                return (OptimalOutcome.Optimal, suppressed, $"SCIP: OPTIMAL in round {rounds}");
             }
 
             foreach (var group in Components.Of(grid, suppressed))
@@ -90,7 +92,7 @@ internal static class OptimalSuppressor
                     {
                         if (!AddCut(mip, z, problem, cut, need))
                         {
-                            return (OptimalOutcome.Infeasible, null);
+                            return (OptimalOutcome.Infeasible, null, $"a cut of round {rounds} cannot be met by any pattern");
                         }
 
                         added++;
@@ -101,7 +103,7 @@ internal static class OptimalSuppressor
             if (added == 0)
             {
                 // The LP found no violated cut although the audit failed: give up on exactness rather than loop.
-                return (OptimalOutcome.TimedOut, null);
+                return (OptimalOutcome.TimedOut, null, $"no violated cut in round {rounds} although the audit failed");
             }
         }
     }

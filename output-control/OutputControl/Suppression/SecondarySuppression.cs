@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OutputControl.Audit;
 using OutputControl.Requests;
 using OutputControl.Tables;
@@ -6,8 +7,11 @@ namespace OutputControl.Suppression;
 
 /// <summary>
 /// Chooses secondary suppressions with the policy's method and audits the result. Inner cells are tried first;
-/// margins join only when no pattern on inner cells exists. A pattern that fails the audit is repaired; one that
-/// still fails is reported unprotected, never as protected.
+/// margins join only when no pattern on inner cells exists. A pattern that fails the audit is repaired. When neither
+/// the exact search nor the repairs give a proven pattern, a complete method decides: protection only grows with the
+/// cells suppressed, so if suppressing every cell protects the primaries, a pattern exists and one is found by
+/// releasing cells, largest first, while the audit holds; if it does not, no pattern exists and the output is
+/// blocked with that proof. A pattern is never reported protected unless the audit proved it.
 /// </summary>
 internal static class SecondarySuppression
 {
@@ -17,30 +21,29 @@ internal static class SecondarySuppression
     {
         var grid = problem.Grid;
         var notes = new List<string>();
-        bool[]? suppressed = null;
         if (problem.Primaries.Length == 0)
         {
             return new SuppressionResult(new bool[grid.Count], true, notes, []);
         }
 
+        var clock = Stopwatch.StartNew();
+        bool[]? suppressed = null;
         if (method == SecondaryMethod.Optimal)
         {
-            var (outcome, pattern) = OptimalSuppressor.Protect(problem, margins: false, optimalLimit);
+            var (outcome, pattern, status) = OptimalSuppressor.Protect(problem, margins: false, optimalLimit);
             if (outcome == OptimalOutcome.Infeasible)
             {
-                notes.Add("no pattern on inner cells protects the primaries: margins are suppressed too");
-                (outcome, pattern) = OptimalSuppressor.Protect(problem, margins: true, optimalLimit);
-            }
-
-            if (outcome == OptimalOutcome.Infeasible)
-            {
-                var none = Primaries(problem);
-                return new SuppressionResult(none, false, notes, ["no suppression pattern protects every primary cell"]);
+                notes.Add($"no pattern on inner cells protects the primaries ({status}): margins are suppressed too");
+                (outcome, pattern, status) = OptimalSuppressor.Protect(problem, margins: true, optimalLimit - clock.Elapsed);
             }
 
             if (outcome == OptimalOutcome.TimedOut)
             {
-                notes.Add($"the exact search did not finish within {optimalLimit.TotalSeconds:0} s: the fast heuristic's pattern is used");
+                notes.Add($"the exact search did not finish within {optimalLimit.TotalSeconds:0} s ({status}): the fast heuristic's pattern is used");
+            }
+            else if (outcome == OptimalOutcome.Infeasible)
+            {
+                notes.Add($"the exact search found no pattern ({status})");
             }
 
             suppressed = pattern;
@@ -59,7 +62,12 @@ internal static class SecondarySuppression
             failures = PatternAuditor.Audit(problem, suppressed);
         }
 
-        return new SuppressionResult(suppressed, failures.Count == 0, notes, [.. failures.Select(f => f.Detail).Order(StringComparer.Ordinal)]);
+        if (failures.Count == 0)
+        {
+            return new SuppressionResult(suppressed, true, notes, []);
+        }
+
+        return Complete(problem, notes, optimalLimit);
     }
 
     /// <summary>The hypercube pattern with its audit-driven repairs skipped: callers audit it.</summary>
@@ -72,6 +80,53 @@ internal static class SecondarySuppression
             .ThenBy(p => p);
         HypercubeSuppressor.Protect(problem, suppressed, order, -1, []);
         return suppressed;
+    }
+
+    /// <summary>
+    /// The complete method: the pattern of every cell decides whether any pattern exists; if one does, cells are
+    /// released, largest value first, while the audit still proves every primary (stopping early at the time limit
+    /// leaves a larger pattern, still proven).
+    /// </summary>
+    private static SuppressionResult Complete(ProtectionProblem problem, List<string> notes, TimeSpan limit)
+    {
+        var grid = problem.Grid;
+        var all = Enumerable.Repeat(true, grid.Count).ToArray();
+        var proof = PatternAuditor.Audit(problem, all);
+        if (proof.Count > 0)
+        {
+            var reasons = proof.Select(f => $"even with every cell suppressed, {f.Detail}").Order(StringComparer.Ordinal).ToList();
+            return new SuppressionResult(Primaries(problem), false, notes, reasons);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var suppressed = all;
+        var released = 0;
+        var order = Enumerable.Range(0, grid.Count).Where(c => !problem.Primary[c])
+            .OrderByDescending(grid.IsMargin).ThenByDescending(c => grid.Value[c]).ThenBy(c => c).ToList();
+        var stopped = false;
+        foreach (var c in order)
+        {
+            if (clock.Elapsed > limit)
+            {
+                stopped = true;
+                break;
+            }
+
+            suppressed[c] = false;
+            if (PatternAuditor.Audit(problem, suppressed).Count > 0)
+            {
+                suppressed[c] = true;
+            }
+            else
+            {
+                released++;
+            }
+        }
+
+        notes.Add(stopped
+            ? $"no method above gave a proven pattern: every cell was suppressed and {released} released before the time limit"
+            : $"no method above gave a proven pattern: every cell was suppressed and then released, largest first, while the audit held ({released} released)");
+        return new SuppressionResult(suppressed, true, notes, []);
     }
 
     private static bool[] Primaries(ProtectionProblem problem) => (bool[])problem.Primary.Clone();

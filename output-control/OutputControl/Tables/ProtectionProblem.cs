@@ -24,4 +24,36 @@ internal sealed class ProtectionProblem
 
     /// <summary>A cell with exactly one unit: its owner knows its value.</summary>
     public bool IsSingleton(int cell) => Grid.Units[cell] == 1;
+
+    /// <summary>
+    /// Whether the owner of singleton <paramref name="owner"/> is an attacker of primary <paramref name="p"/>: the
+    /// owner knows its own cell, and learns about others in <paramref name="p"/> — unless its cell contains
+    /// <paramref name="p"/> (on every dimension the same category or an ancestor of it): then every unit of
+    /// <paramref name="p"/> is the owner itself, and narrowing it tells the owner only what it already knows.
+    /// </summary>
+    public bool IsOwnerAttack(int owner, int p)
+    {
+        if (owner == p || !IsSingleton(owner))
+        {
+            return false;
+        }
+
+        for (var d = 0; d < Grid.Dimensions; d++)
+        {
+            var o = Grid.Coord(owner, d);
+            var parent = Grid.Hierarchy[d].Parent;
+            var c = Grid.Coord(p, d);
+            while (c >= 0 && c != o)
+            {
+                c = parent[c];
+            }
+
+            if (c < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

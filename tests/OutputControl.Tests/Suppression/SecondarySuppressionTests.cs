@@ -47,6 +47,22 @@ public class SecondarySuppressionTests
         Assert.Equal(["a0,b0", "a0,b1", "a1,b0", "a1,b1"], Suppressed(problem, result.Suppressed));
     }
 
+    [Theory]
+    [InlineData(SecondaryMethod.Optimal)]
+    [InlineData(SecondaryMethod.Fast)]
+    public void Protect_SingletonColumnHoldingThePrimary_IsNotItsAttacker(SecondaryMethod method)
+    {
+        // Column b0 holds one person, in (a0,b0). That person knows the column total (1) and so where they are, but
+        // (a0,b0) holds nobody else: narrowing it tells them nothing new. Treating them as (a0,b0)'s attacker blocked
+        // this table ("no suppression pattern protects every primary cell") although every primary can be protected.
+        var problem = Problem(Tables.Grid([3, 3], [1, 4, 3, 0, 1, 3, 0, 4, 4]));
+
+        var result = SecondarySuppression.Protect(problem, method, TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Protected, string.Join("; ", result.AuditFailures));
+        Assert.Empty(PropertyTests.IndependentAudit(problem, result.Suppressed));
+    }
+
     [Fact]
     public void Protect_OneWayTable_SuppressesSmallestPartnerThatGivesWidth()
     {
