@@ -73,6 +73,54 @@ internal static class Tables
         return result;
     }
 
+    /// <summary>
+    /// A count table over dimensions that may be hierarchical: every cell (leaf, subtotal or total on each dimension)
+    /// is the sum of the leaf cells below it, <paramref name="leaf"/> giving each leaf combination's value (by
+    /// category labels); units equal values.
+    /// </summary>
+    public static TableOutput Hierarchical(IReadOnlyList<Dimension> dims, Func<string[], decimal> leaf)
+    {
+        var below = dims.Select(d =>
+        {
+            var labels = d.Categories.Concat(d.Total is null ? [] : [d.Total]).ToArray();
+            var parents = d.Parents ?? new Dictionary<string, string>();
+            string? ParentOf(string c) => parents.TryGetValue(c, out var p) ? p : c == d.Total ? null : d.Total;
+            var leaves = d.Categories.Where(c => !parents.Values.Contains(c)).ToArray();
+            return labels.Select(label => (Label: label, Leaves: leaves.Where(l =>
+            {
+                for (var a = (string?)l; a is not null; a = ParentOf(a))
+                {
+                    if (a == label)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }).ToArray())).ToArray();
+        }).ToArray();
+        IEnumerable<(string Label, string[] Leaves)[]> combos = [[]];
+        foreach (var options in below)
+        {
+            combos = combos.SelectMany(c => options.Select(o => c.Append(o).ToArray())).ToList();
+        }
+
+        var cells = new List<CellInput>();
+        foreach (var combo in combos)
+        {
+            IEnumerable<string[]> leafKeys = [[]];
+            foreach (var part in combo)
+            {
+                leafKeys = leafKeys.SelectMany(k => part.Leaves.Select(l => k.Append(l).ToArray())).ToList();
+            }
+
+            var value = leafKeys.Sum(leaf);
+            cells.Add(new CellInput([.. combo.Select(c => c.Label)], value, (long)value, null));
+        }
+
+        return new TableOutput(Measure.Count, dims, cells);
+    }
+
     public static CheckRequest Request(TableOutput table, Policy? policy = null, params Output[] previous) =>
         new(policy ?? Policy.Default, table, previous);
 }

@@ -107,10 +107,8 @@ internal static class OutputParser
             parents = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var entry in ps.EnumerateObject())
             {
-                if (!parents.TryAdd(entry.Name, JsonReading.String(entry.Value, $"{p}parents.{entry.Name}")))
-                {
-                    throw new InvalidRequestException($"{p}parents.{entry.Name}", "is given twice");
-                }
+                // A category named twice never gets here: the document is parsed without duplicate properties.
+                parents[entry.Name] = JsonReading.String(entry.Value, $"{p}parents.{entry.Name}");
             }
         }
 
