@@ -1,4 +1,5 @@
 using OutputControl.Differencing;
+using OutputControl.Linked;
 using OutputControl.Requests;
 using OutputControl.Results;
 using OutputControl.Rounding;
@@ -78,10 +79,39 @@ public static class OutputChecker
             }
         }
 
+        // Linked releases: a cell an earlier release hid stays hidden, and the pattern must hold against all of them.
+        var byRules = (bool[])primary.Clone();
+        var cover = CoverTable.Build(grid, request.Previous);
+        var hidden = new ProtectionRequirement(policy.MinUnits, 0, 0);
+        foreach (var c in cover.HiddenInOutput)
+        {
+            if (!primary[c])
+            {
+                primary[c] = true;
+                requirement[c] = hidden;
+                reasons[c] = ["linked: not published in an earlier release"];
+            }
+        }
+
         var problem = new ProtectionProblem(grid, primary, requirement);
         var pattern = SecondarySuppression.Protect(problem, policy.Secondary, options.OptimalTimeLimit);
         var suppressed = pattern.Suppressed;
         var findings = new List<Finding>();
+        if (cover.Shared.Count > 0)
+        {
+            findings.Add(new Finding("linked", "protected as one cover table with " +
+                string.Join(", ", cover.Shared.OrderBy(s => s.Key).Select(s => $"previous[{s.Key}] ({s.Value} cells shared)"))));
+            if (pattern.Protected)
+            {
+                var (isProtected, failures, note) = LinkedProtection.Protect(problem, cover, suppressed, hidden, options.OptimalTimeLimit);
+                pattern = pattern with { Protected = isProtected, AuditFailures = failures };
+                if (note is not null)
+                {
+                    findings.Add(new Finding("secondary", note));
+                }
+            }
+        }
+
         if (review.Count > 0)
         {
             findings.Add(new Finding("manualReview", $"{review.Count} sum cell(s) without contributions: {List(grid, review)}"));
@@ -98,7 +128,7 @@ public static class OutputChecker
         var blocked = !pattern.Protected || findings.Any(f => f.Rule == "differencing");
         var anySuppressed = suppressed.Any(s => s);
         var verdict = blocked ? Verdict.Blocked : anySuppressed ? Verdict.Protected : Verdict.Safe;
-        var cells = Cells(grid, problem, suppressed, reasons, policy, table.Measure, blocked);
+        var cells = Cells(grid, problem, byRules, suppressed, reasons, policy, table.Measure, blocked);
         return new CheckResult(verdict, cells, findings, policy);
     }
 
@@ -116,7 +146,7 @@ public static class OutputChecker
     }
 
     private static List<CellResult> Cells(
-        TableGrid grid, ProtectionProblem problem, bool[] suppressed, Dictionary<int, IReadOnlyList<string>> reasons,
+        TableGrid grid, ProtectionProblem problem, bool[] byRules, bool[] suppressed, Dictionary<int, IReadOnlyList<string>> reasons,
         Policy policy, Measure measure, bool blocked)
     {
         var protects = Protects(grid, problem, suppressed);
@@ -144,14 +174,17 @@ public static class OutputChecker
             var why = reasons.TryGetValue(c, out var r) ? r.ToList() : [];
             CellStatus status;
             decimal? published = null;
-            if (problem.Primary[c])
+            if (byRules[c])
             {
                 status = CellStatus.Primary;
             }
             else if (suppressed[c])
             {
                 status = CellStatus.Secondary;
-                why.Add($"protects {protects(c)}");
+                if (!problem.Primary[c])
+                {
+                    why.Add($"protects {protects(c)}");
+                }
             }
             else
             {
@@ -187,7 +220,7 @@ public static class OutputChecker
         foreach (var group in Components.Of(grid, suppressed))
         {
             var primaries = group.Where(c => problem.Primary[c]).ToList();
-            var names = List(grid, primaries);
+            var names = primaries.Count > 0 ? List(grid, primaries) : "a cell a linked earlier release did not publish";
             foreach (var c in group)
             {
                 text[c] = names;

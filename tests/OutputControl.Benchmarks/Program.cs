@@ -6,8 +6,14 @@ using OutputControl.Results;
 
 // Times the output-control gateway on generated count tables with all margins: optimal vs fast on the same 2-D
 // tables (time and cost ratio), and fast + full audit on 3-D tables up to 1,000,000 inner cells.
-// Usage: OutputControl.Benchmarks [quick]
+// Usage: OutputControl.Benchmarks [quick] [national]
 var quick = args.Contains("quick");
+if (args.Contains("national"))
+{
+    National.Run(args.FirstOrDefault(a => a.StartsWith("scale=", StringComparison.Ordinal)) is { } s ? double.Parse(s[6..], CultureInfo.InvariantCulture) : quick ? 0.05 : 1.0, args.FirstOrDefault(a => a.StartsWith("only=", StringComparison.Ordinal))?[5..] ?? string.Empty);
+    return;
+}
+
 Console.WriteLine("table            cells(inner)  method    seconds  verdict    primaries  secondaries  suppressed-value");
 var twoWay = quick ? new[] { 25, 50 } : [25, 50, 71, 100];
 foreach (var n in twoWay)

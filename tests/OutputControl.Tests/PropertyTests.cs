@@ -97,7 +97,8 @@ public class PropertyTests
 
     /// <summary>Full-table LP: every cell a variable, published cells fixed, every margin and subtotal relation (read
     /// from the dimensions' declarations, not from the library's grid), x ≥ 0; for every primary and every suppressed
-    /// singleton owner whose cell does not contain the primary, the interval must meet the width requirement.</summary>
+    /// singleton owner who is not the primary's only unit (its cell contains the primary, or lies inside a primary of
+    /// one unit), the interval must meet the width requirement.</summary>
     internal static List<string> IndependentAudit(ProtectionProblem problem, bool[] suppressed)
     {
         var grid = problem.Grid;
@@ -106,7 +107,7 @@ public class PropertyTests
         var owners = Enumerable.Range(0, grid.Count).Where(c => suppressed[c] && grid.Units[c] == 1).Prepend(-1).ToList();
         foreach (var p in problem.Primaries)
         {
-            foreach (var owner in owners.Where(o => o != p && (o < 0 || !Contains(grid, parents, o, p))))
+            foreach (var owner in owners.Where(o => o != p && (o < 0 || !(Contains(grid, parents, o, p) || (grid.Units[p] <= 1 && Contains(grid, parents, p, o))))))
             {
                 var hi = Solve(grid, parents, suppressed, p, owner, maximise: true);
                 var lo = Solve(grid, parents, suppressed, p, owner, maximise: false);

@@ -5,7 +5,7 @@ namespace OutputControl.Requests;
 /// <summary>Reads one <c>output</c> object (the request's own or one of <c>previous</c>).</summary>
 internal static class OutputParser
 {
-    private static readonly string[] TableFields = ["kind", "measure", "dimensions", "cells"];
+    private static readonly string[] TableFields = ["kind", "measure", "population", "dimensions", "cells"];
     private static readonly string[] ModelFields = ["kind", "observations", "parameters"];
 
     private static string Prefix(string field) => field.Length == 0 ? string.Empty : field + ".";
@@ -66,15 +66,17 @@ internal static class OutputParser
             i++;
         }
 
+        var previous = field.StartsWith("previous", StringComparison.Ordinal);
         var cells = new List<CellInput>();
         i = 0;
         foreach (var c in JsonReading.Array(o, "cells", p + "cells").EnumerateArray())
         {
-            cells.Add(ParseCell(c, $"{p}cells[{i}]"));
+            cells.Add(ParseCell(c, $"{p}cells[{i}]", previous));
             i++;
         }
 
-        var table = new TableOutput(measure, dimensions, cells);
+        var population = JsonReading.OptionalString(o, "population", p + "population");
+        var table = new TableOutput(measure, dimensions, cells) { Population = population };
         TableValidator.Validate(table, field == "output" ? string.Empty : p + "");
         return table;
     }
@@ -115,11 +117,12 @@ internal static class OutputParser
         return new Dimension(name, categories, total, parents);
     }
 
-    private static CellInput ParseCell(JsonElement c, string field)
+    private static CellInput ParseCell(JsonElement c, string field, bool previous)
     {
         var p = Prefix(field);
         JsonReading.RequireObject(c, field);
-        JsonReading.RejectUnknown(c, p + "", ["key", "value", "units", "contributions"]);
+        // Only an earlier release says which of its cells were not published; a new output's are decided here.
+        JsonReading.RejectUnknown(c, p + "", previous ? ["key", "value", "units", "contributions", "suppressed"] : ["key", "value", "units", "contributions"]);
         var key = new List<string>();
         var i = 0;
         foreach (var k in JsonReading.Array(c, "key", p + "key").EnumerateArray())
@@ -146,6 +149,7 @@ internal static class OutputParser
             }
         }
 
-        return new CellInput(key, value, units, contributions);
+        var suppressed = previous && (JsonReading.OptionalBool(c, "suppressed", p + "suppressed") ?? false);
+        return new CellInput(key, value, units, contributions) { Suppressed = suppressed };
     }
 }

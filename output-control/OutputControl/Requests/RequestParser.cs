@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OutputControl.Differencing;
+using OutputControl.Linked;
 
 namespace OutputControl.Requests;
 
@@ -37,9 +37,10 @@ public static class RequestParser
     }
 
     /// <summary>
-    /// Whether an earlier released output (an <c>output</c> object) can be compared with an output for differencing:
-    /// both tables, of the same measure, with dimensions that pair up by shared categories
-    /// (<see cref="DimensionPairing"/>), whatever their names and order. Models and invalid documents are not.
+    /// Whether an earlier released output (an <c>output</c> object) is linked with an output, for the cover-table
+    /// protection and differencing: both tables, of the same measure and no different population, sharing at least
+    /// one spanning variable (dimensions with shared categories, whatever their names and order). Models and invalid
+    /// documents are not.
     /// </summary>
     public static bool AreComparable(string outputJson, string previousJson)
     {
@@ -117,19 +118,25 @@ public static class RequestParser
     {
         if (output is TableOutput now && previous is TableOutput before)
         {
-            // Comparable by content: dimensions pair up by shared categories, whatever their names and order.
-            if (DimensionPairing.Of(now, before).Count == 0)
+            // Comparable by content: at least one spanning variable in common (dimensions sharing categories, whatever
+            // their names and order), the same measure and no different population.
+            if (CoverTable.Pair(now, before) is null)
             {
                 var a = now.Dimensions.Select(d => d.Name).ToList();
                 var b = before.Dimensions.Select(d => d.Name).ToList();
                 throw new InvalidRequestException(
                     field + ".dimensions",
-                    $"dimensions {KeyFormat.Format(b)} cannot be paired with the output's {KeyFormat.Format(a)} by shared categories");
+                    $"dimensions {KeyFormat.Format(b)} share no categories with the output's {KeyFormat.Format(a)}");
             }
 
             if (now.Measure != before.Measure)
             {
                 throw new InvalidRequestException(field + ".measure", "differs from the output's measure");
+            }
+
+            if (!now.SamePopulation(before))
+            {
+                throw new InvalidRequestException(field + ".population", $"'{before.Population}' differs from the output's '{now.Population}'");
             }
         }
         else if (output.GetType() != previous.GetType())

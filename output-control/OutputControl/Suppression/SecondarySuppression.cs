@@ -17,6 +17,9 @@ internal static class SecondarySuppression
 {
     private const int RepairRounds = 6;
 
+    /// <summary>Hierarchical tables with more cells than this are protected subtable by subtable.</summary>
+    private const int DecomposeAbove = 2_000;
+
     public static SuppressionResult Protect(ProtectionProblem problem, SecondaryMethod method, TimeSpan optimalLimit)
     {
         var grid = problem.Grid;
@@ -28,7 +31,11 @@ internal static class SecondarySuppression
 
         var clock = Stopwatch.StartNew();
         bool[]? suppressed = null;
-        if (method == SecondaryMethod.Optimal)
+        if (method == SecondaryMethod.Optimal && !grid.IsFlat && grid.Count > DecomposeAbove)
+        {
+            suppressed = SubtableSuppressor.Protect(problem, optimalLimit, notes);
+        }
+        else if (method == SecondaryMethod.Optimal)
         {
             var (outcome, pattern, status) = OptimalSuppressor.Protect(problem, margins: false, optimalLimit);
             if (outcome == OptimalOutcome.Infeasible)

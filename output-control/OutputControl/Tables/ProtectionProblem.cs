@@ -27,9 +27,10 @@ internal sealed class ProtectionProblem
 
     /// <summary>
     /// Whether the owner of singleton <paramref name="owner"/> is an attacker of primary <paramref name="p"/>: the
-    /// owner knows its own cell, and learns about others in <paramref name="p"/> — unless its cell contains
-    /// <paramref name="p"/> (on every dimension the same category or an ancestor of it): then every unit of
-    /// <paramref name="p"/> is the owner itself, and narrowing it tells the owner only what it already knows.
+    /// owner knows its own cell, and learns about others in <paramref name="p"/> — unless every unit of
+    /// <paramref name="p"/> is the owner itself: when the owner's cell contains <paramref name="p"/> (on every
+    /// dimension the same category or an ancestor of it), or lies inside a <paramref name="p"/> of one unit (a wijk
+    /// with a single buurt). Narrowing <paramref name="p"/> then tells the owner only what it already knows.
     /// </summary>
     public bool IsOwnerAttack(int owner, int p)
     {
@@ -38,11 +39,18 @@ internal sealed class ProtectionProblem
             return false;
         }
 
+        return !Contains(owner, p) && !(Grid.Units[p] <= 1 && Contains(p, owner));
+    }
+
+    /// <summary>Whether cell <paramref name="outer"/> holds every unit of cell <paramref name="inner"/>: on every
+    /// dimension the same category or an ancestor of it.</summary>
+    private bool Contains(int outer, int inner)
+    {
         for (var d = 0; d < Grid.Dimensions; d++)
         {
-            var o = Grid.Coord(owner, d);
+            var o = Grid.Coord(outer, d);
             var parent = Grid.Hierarchy[d].Parent;
-            var c = Grid.Coord(p, d);
+            var c = Grid.Coord(inner, d);
             while (c >= 0 && c != o)
             {
                 c = parent[c];
@@ -50,10 +58,10 @@ internal sealed class ProtectionProblem
 
             if (c < 0)
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 }
