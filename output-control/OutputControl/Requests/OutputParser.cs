@@ -107,7 +107,7 @@ internal static class OutputParser
     {
         var p = Prefix(field);
         JsonReading.RequireObject(c, field);
-        JsonReading.RejectUnknown(c, p + "", ["key", "value", "units", "contributions"]);
+        JsonReading.RejectUnknown(c, p + "", ["key", "value", "units", "contributions", "cellKey"]);
         var key = new List<string>();
         var i = 0;
         foreach (var k in JsonReading.Array(c, "key", p + "key").EnumerateArray())
@@ -134,6 +134,16 @@ internal static class OutputParser
             }
         }
 
-        return new CellInput(key, value, units, contributions);
+        decimal? cellKey = null;
+        if (c.TryGetProperty("cellKey", out var ck) && ck.ValueKind != JsonValueKind.Null)
+        {
+            cellKey = JsonReading.Decimal(ck, p + "cellKey");
+            if (cellKey < 0 || cellKey >= 1)
+            {
+                throw new InvalidRequestException(p + "cellKey", $"must be in [0, 1), got {ck.GetRawText()}");
+            }
+        }
+
+        return new CellInput(key, value, units, contributions, cellKey);
     }
 }
