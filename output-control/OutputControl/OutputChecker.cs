@@ -1,5 +1,6 @@
 using OutputControl.Differencing;
 using OutputControl.Linked;
+using OutputControl.Noise;
 using OutputControl.Requests;
 using OutputControl.Results;
 using OutputControl.Rounding;
@@ -11,7 +12,8 @@ namespace OutputControl;
 
 /// <summary>
 /// The gateway: decides what of an output may be published. Primary rules, secondary suppression with an audit of
-/// every pattern, rounding of the published counts, differencing against earlier releases, and the model rule.
+/// every pattern, rounding of the published counts, differencing against earlier releases, and the model rule; or,
+/// when the policy asks for cell-key noise, noise on every count cell instead (<see cref="CellKeyMethod"/>).
 /// </summary>
 public static class OutputChecker
 {
@@ -37,6 +39,7 @@ public static class OutputChecker
         return request.Output switch
         {
             ModelOutput model => CheckModel(model, request.Policy),
+            TableOutput table when request.Policy.CellKey is { } cellKey => CellKeyMethod.Check(table, request.Policy, cellKey),
             TableOutput table => CheckTable(table, request, options),
             _ => throw new InvalidRequestException("kind", "unknown output kind"),
         };

@@ -16,7 +16,12 @@ internal static class PreviewHtml
         html.Append("<p><strong style=\"color:").Append(colour).Append("\">").Append(Html.E(result.Verdict.ToString().ToLowerInvariant()))
             .Append("</strong> — ").Append(result.Cells.Count(c => c.Status == CellStatus.Primary)).Append(" primary, ")
             .Append(result.Cells.Count(c => c.Status == CellStatus.Secondary)).Append(" secondary suppression(s); minUnits ")
-            .Append(result.Policy.MinUnits).Append(", rounding base ").Append(result.Policy.RoundingBase).Append("</p>");
+            .Append(result.Policy.MinUnits).Append(", rounding base ").Append(result.Policy.RoundingBase);
+        if (result.Policy.CellKey is { } ck)
+        {
+            html.Append("; cell-key noise ±").Append(ck.MaxNoise).Append(" (variance ").Append(Html.E(KeyFormat.Format(ck.Variance))).Append(')');
+        }
+        html.Append("</p>");
         if (result.Findings.Count > 0)
         {
             html.Append("<ul>");
@@ -31,6 +36,7 @@ internal static class PreviewHtml
         {
             var input = inputs.GetValueOrDefault(string.Join('\u001f', cell.Key));
             var published = cell.Published is { } p ? Html.E(KeyFormat.Format(p)) : "<span title=\"suppressed\">x</span>";
+            if (cell.NoiseBound is { } bound) published += $" <span title=\"noise bound\">±{bound}</span>";
             Html.Row(html, [.. cell.Key.Select(Html.E),
                 Html.E(input is null ? "0" : KeyFormat.Format(input.Value)), Html.E(input?.Units ?? 0),
                 Html.E(cell.Status.ToString().ToLowerInvariant()), published, Html.E(string.Join("; ", cell.Reasons))]);

@@ -1,8 +1,10 @@
+using OutputControl.Noise;
 using OutputControl.Requests;
 
 namespace Workbench.Api;
 
-/// <summary>Turns records into the cells of a table: every inner cell that has records and every margin cell.</summary>
+/// <summary>Turns records into the cells of a table: every inner cell that has records and every margin cell; with
+/// cell keys, each cell's key from the record keys of its distinct units (<see cref="CellKeys"/>).</summary>
 internal static class CellAggregator
 {
     private sealed class Accumulator
@@ -10,10 +12,13 @@ internal static class CellAggregator
         public long Records;
         public decimal Value;
         public readonly Dictionary<string, decimal> Units = new(StringComparer.Ordinal);
+        public ulong KeySum; // record keys of the distinct units, summed modulo 2⁶⁴: the cell key's fraction
     }
 
-    public static List<CellInput> Aggregate(IReadOnlyList<Dimension> dimensions, IReadOnlyList<TableBuilder.SourceRow> rows, Measure measure)
+    public static List<CellInput> Aggregate(
+        IReadOnlyList<Dimension> dimensions, IReadOnlyList<TableBuilder.SourceRow> rows, Measure measure, bool cellKeys = false)
     {
+        var recordKeys = new Dictionary<string, ulong>(StringComparer.Ordinal); // each unit hashed once, not once per margin
         var cells = new Dictionary<string, (string[] Key, Accumulator Acc)>(StringComparer.Ordinal);
         var withTotal = Enumerable.Range(0, dimensions.Count).Where(d => dimensions[d].Total is not null).ToArray();
         var patterns = 1 << withTotal.Length;
@@ -34,6 +39,15 @@ internal static class CellAggregator
                 }
                 cell.Acc.Records += row.Records;
                 cell.Acc.Value += row.Value;
+                if (cellKeys && !cell.Acc.Units.ContainsKey(row.Unit))
+                {
+                    if (!recordKeys.TryGetValue(row.Unit, out var recordKey))
+                    {
+                        recordKey = CellKeys.RecordKey(row.Unit);
+                        recordKeys[row.Unit] = recordKey;
+                    }
+                    cell.Acc.KeySum = unchecked(cell.Acc.KeySum + recordKey);
+                }
                 cell.Acc.Units[row.Unit] = cell.Acc.Units.GetValueOrDefault(row.Unit) + row.Value;
             }
         }
@@ -49,7 +63,7 @@ internal static class CellAggregator
         {
             if (measure == Measure.Count)
             {
-                result.Add(new CellInput(key, acc.Records, acc.Units.Count, null));
+                result.Add(new CellInput(key, acc.Records, acc.Units.Count, null, cellKeys ? CellKeys.ToNumber(acc.KeySum) : null));
                 continue;
             }
             var negative = acc.Units.FirstOrDefault(u => u.Value < 0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
+using OutputControl.Noise;
 using OutputControl.Requests;
 
 namespace Workbench.Api;
@@ -22,6 +23,7 @@ public sealed class TableBuilder
     private Measure? _measure;
     private string? _unitColumn;
     private string? _valueColumn;
+    private CellKeyPolicy? _cellKey;
     private TableRequest? _built;
 
     internal TableBuilder(Func<IReadOnlyList<string>, string, string?, IEnumerable<SourceRow>> rows) => _rows = rows;
@@ -80,7 +82,32 @@ public sealed class TableBuilder
         return this;
     }
 
-    /// <summary>The output-control request (contract v1, <c>previous</c> empty, the server's default policy).</summary>
+    /// <summary>
+    /// Publishes the count table with cell-key noise instead of suppression and rounding, for a recurring public table
+    /// (the server must have it enabled, with these parameters or less): every cell, margins included, gets noise of at
+    /// most <paramref name="maxNoise"/> drawn by its cell key, the fractional part of the sum of the record keys
+    /// (SHA-256 of the unit id) of its distinct units, so the same units give the same noise in every release.
+    /// </summary>
+    /// <param name="maxNoise">D, the largest noise (1 to 100).</param>
+    /// <param name="variance">V, the noise variance (0 &lt; V ≤ D²).</param>
+    /// <exception cref="ArgumentException">When D or V is out of range.</exception>
+    public TableBuilder WithCellKeyNoise(int maxNoise, decimal variance)
+    {
+        try
+        {
+            _cellKey = new CellKeyPolicy(maxNoise, variance);
+        }
+        catch (InvalidRequestException e)
+        {
+            throw new ArgumentException(e.Message, e.Field.EndsWith("maxNoise", StringComparison.Ordinal) ? nameof(maxNoise) : nameof(variance), e);
+        }
+
+        _built = null;
+        return this;
+    }
+
+    /// <summary>The output-control request (contract v1, <c>previous</c> empty, the server's default policy, or only
+    /// <c>cellKey</c> after <see cref="WithCellKeyNoise"/>).</summary>
     /// <exception cref="InvalidOperationException">When no dimension or no measure was given.</exception>
     /// <exception cref="ArgumentException">For missing values or negative contributions in the microdata.</exception>
     public TableRequest Build() => _built ??= Compute();
@@ -95,16 +122,27 @@ public sealed class TableBuilder
     private TableRequest Compute()
     {
         if (_dimensions.Count == 0) throw new InvalidOperationException("add at least one dimension with By(column)");
-        if (_counted is not null) return CountedTable(_counted, _valueColumn!, _countedUnits!);
+        if (_counted is not null)
+        {
+            if (_cellKey is not null)
+            {
+                throw new InvalidOperationException("cell-key noise needs each cell's units (their ids give the cell keys): build the table from the microdata with Count(unitColumn)");
+            }
+            return CountedTable(_counted, _valueColumn!, _countedUnits!);
+        }
         if (_measure is not { } measure || _unitColumn is null)
         {
             throw new InvalidOperationException("say what the cells hold: Count(unitColumn) or Sum(valueColumn, unitColumn)");
         }
+        if (_cellKey is not null && measure != OutputControl.Requests.Measure.Count)
+        {
+            throw new InvalidOperationException("cell-key noise applies to count tables; a sum table is protected by suppression: leave out WithCellKeyNoise");
+        }
         var columns = _dimensions.Select(d => d.Column).ToList();
         var rows = _rows(columns, _unitColumn, _valueColumn).ToList();
         var dimensions = Dimensions(rows);
-        var cells = CellAggregator.Aggregate(dimensions, rows, measure);
-        return new TableRequest(new TableOutput(measure, dimensions, cells));
+        var cells = CellAggregator.Aggregate(dimensions, rows, measure, cellKeys: _cellKey is not null);
+        return new TableRequest(new TableOutput(measure, dimensions, cells), _cellKey);
     }
 
     private List<Dimension> Dimensions(List<SourceRow> rows)

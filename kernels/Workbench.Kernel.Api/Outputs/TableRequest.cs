@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OutputControl;
+using OutputControl.Noise;
 using OutputControl.Requests;
 
 namespace Workbench.Api;
@@ -8,15 +9,19 @@ namespace Workbench.Api;
 /// <summary>
 /// A built table output: the output-control request of the contract (<see cref="ToJson"/>), with <c>previous</c> empty
 /// and no policy (the server fills the project's release history and applies its policy; the preview uses the same
-/// defaults).
+/// defaults) — except, for cell-key noise, <c>policy.cellKey</c> and every cell's <c>cellKey</c>.
 /// </summary>
 public sealed class TableRequest
 {
-    internal TableRequest(TableOutput table)
+    internal TableRequest(TableOutput table, CellKeyPolicy? cellKey = null)
     {
         Table = table;
-        Json = Write(table);
+        CellKey = cellKey;
+        Json = Write(table, cellKey);
     }
+
+    /// <summary>The cell-key noise asked for, or null for suppression and rounding.</summary>
+    public CellKeyPolicy? CellKey { get; }
 
     /// <summary>The table as output control reads it.</summary>
     public TableOutput Table { get; }
@@ -45,12 +50,21 @@ public sealed class TableRequest
     /// <inheritdoc />
     public override string ToString() => Json;
 
-    private static string Write(TableOutput table)
+    private static string Write(TableOutput table, CellKeyPolicy? cellKey)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
+            if (cellKey is not null)
+            {
+                w.WriteStartObject("policy");
+                w.WriteStartObject("cellKey");
+                w.WriteNumber("maxNoise", cellKey.MaxNoise);
+                w.WriteNumber("variance", cellKey.Variance);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
             w.WriteStartObject("output");
             w.WriteString("kind", "table");
             w.WriteString("measure", table.Measure == Measure.Count ? "count" : "sum");
@@ -82,6 +96,7 @@ public sealed class TableRequest
                     foreach (var x in contributions) w.WriteNumberValue(x);
                     w.WriteEndArray();
                 }
+                if (cell.CellKey is { } key) w.WriteNumber("cellKey", key);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -122,7 +122,7 @@ internal static class OutputParser
         var p = Prefix(field);
         JsonReading.RequireObject(c, field);
         // Only an earlier release says which of its cells were not published; a new output's are decided here.
-        JsonReading.RejectUnknown(c, p + "", previous ? ["key", "value", "units", "contributions", "suppressed"] : ["key", "value", "units", "contributions"]);
+        JsonReading.RejectUnknown(c, p + "", previous ? ["key", "value", "units", "contributions", "cellKey", "suppressed"] : ["key", "value", "units", "contributions", "cellKey"]);
         var key = new List<string>();
         var i = 0;
         foreach (var k in JsonReading.Array(c, "key", p + "key").EnumerateArray())
@@ -149,7 +149,17 @@ internal static class OutputParser
             }
         }
 
+        decimal? cellKey = null;
+        if (c.TryGetProperty("cellKey", out var ck) && ck.ValueKind != JsonValueKind.Null)
+        {
+            cellKey = JsonReading.Decimal(ck, p + "cellKey");
+            if (cellKey < 0 || cellKey >= 1)
+            {
+                throw new InvalidRequestException(p + "cellKey", $"must be in [0, 1), got {ck.GetRawText()}");
+            }
+        }
+
         var suppressed = previous && (JsonReading.OptionalBool(c, "suppressed", p + "suppressed") ?? false);
-        return new CellInput(key, value, units, contributions) { Suppressed = suppressed };
+        return new CellInput(key, value, units, contributions, cellKey) { Suppressed = suppressed };
     }
 }

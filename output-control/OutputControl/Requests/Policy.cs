@@ -1,3 +1,5 @@
+using OutputControl.Noise;
+
 namespace OutputControl.Requests;
 
 /// <summary>The effective disclosure-control policy. Every field has the contract's default.</summary>
@@ -16,7 +18,8 @@ public sealed record Policy
         decimal? pPercent = 10m,
         int minResidualDf = 10,
         SecondaryMethod secondary = SecondaryMethod.Optimal,
-        bool dominanceOff = false)
+        bool dominanceOff = false,
+        CellKeyPolicy? cellKey = null)
     {
         if (minUnits < 1)
         {
@@ -46,6 +49,7 @@ public sealed record Policy
         PPercent = pPercent;
         MinResidualDf = minResidualDf;
         Secondary = secondary;
+        CellKey = cellKey;
     }
 
     /// <summary>A cell with 1 ≤ units &lt; MinUnits is a primary suppression.</summary>
@@ -73,11 +77,23 @@ public sealed record Policy
     public SecondaryMethod Secondary { get; }
 
     /// <summary>
+    /// Cell-key noise for count tables instead of suppression and rounding (recurring public tables), or null (the
+    /// default: suppression and rounding, as for research outputs).
+    /// </summary>
+    public CellKeyPolicy? CellKey { get; }
+
+    /// <summary>This policy with <paramref name="cellKey"/> as its cell-key noise (this very policy when unchanged).</summary>
+    public Policy WithCellKey(CellKeyPolicy? cellKey) => Equals(cellKey, CellKey) ? this
+        : new Policy(MinUnits, ZerosDisclosive, RoundingBase, MidpointRounding, Dominance, PPercent, MinResidualDf, Secondary, Dominance is null, cellKey);
+
+    /// <summary>
     /// Every field in which this policy protects less than <paramref name="floor"/>: fewer minimum units, a smaller
     /// rounding base, zeros published where the floor suppresses them, a dominance or p% rule switched off or looser
     /// (an (n,k) rule is at least as strict when n ≥ the floor's n and k ≤ its k), fewer residual degrees of freedom.
     /// The midpoint rule and the secondary method are never weaker: both methods are audited, and rounding a midpoint
-    /// either way reveals nothing the other does not.
+    /// either way reveals nothing the other does not. Cell-key noise where the floor has none is weaker (the server has
+    /// not enabled it), and so is a smaller maximum noise or variance than the floor's; no cell-key noise is never
+    /// weaker (suppression and rounding are always allowed).
     /// </summary>
     public IReadOnlyList<PolicyWeakening> WeakeningsAgainst(Policy floor)
     {
@@ -126,6 +142,26 @@ public sealed record Policy
         if (MinResidualDf < floor.MinResidualDf)
         {
             Weaker("minResidualDf", $"{MinResidualDf} is below the enforced {floor.MinResidualDf}");
+        }
+
+        if (CellKey is { } ck)
+        {
+            if (floor.CellKey is not { } fck)
+            {
+                Weaker("cellKey", "cell-key noise is not enabled by the server");
+            }
+            else
+            {
+                if (ck.MaxNoise < fck.MaxNoise)
+                {
+                    Weaker("cellKey.maxNoise", $"{ck.MaxNoise} is below the enforced {fck.MaxNoise}");
+                }
+
+                if (ck.Variance < fck.Variance)
+                {
+                    Weaker("cellKey.variance", $"{KeyFormat.Format(ck.Variance)} is below the enforced {KeyFormat.Format(fck.Variance)}");
+                }
+            }
         }
 
         return weaker;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OutputControl.Linked;
+using OutputControl.Noise;
 
 namespace OutputControl.Requests;
 
@@ -12,7 +13,7 @@ public static class RequestParser
 {
     private static readonly string[] RequestFields = ["policy", "output", "previous"];
     private static readonly string[] PolicyFields =
-        ["minUnits", "zerosDisclosive", "roundingBase", "midpointRounding", "dominance", "pPercent", "minResidualDf", "secondary"];
+        ["minUnits", "zerosDisclosive", "roundingBase", "midpointRounding", "dominance", "pPercent", "minResidualDf", "secondary", "cellKey"];
 
     /// <summary>Parses and validates a request document; omitted policy fields take the contract's defaults.</summary>
     public static CheckRequest Parse(string json) => Parse(json, Policy.Default);
@@ -21,7 +22,9 @@ public static class RequestParser
     /// Parses a request for a gateway that enforces <paramref name="enforced"/> whatever the author asks: omitted
     /// policy fields take the enforced values, a field weaker than the enforced policy is refused with
     /// <see cref="PolicyRefusedException"/> naming every such field, and any other asked policy is ignored: the
-    /// request comes back with <paramref name="enforced"/> as its policy.
+    /// request comes back with <paramref name="enforced"/> as its policy. Cell-key noise is the one choice the author
+    /// makes: it applies (with the enforced parameters) only when the request asks for it, and only when the enforced
+    /// policy enables it; otherwise the table is suppressed and rounded.
     /// </summary>
     public static CheckRequest ParseUnder(string json, Policy enforced)
     {
@@ -33,7 +36,7 @@ public static class RequestParser
             throw new PolicyRefusedException(weaker);
         }
 
-        return asked with { Policy = enforced };
+        return asked with { Policy = asked.Policy.CellKey is null ? enforced.WithCellKey(null) : enforced };
     }
 
     /// <summary>
@@ -84,7 +87,7 @@ public static class RequestParser
             JsonReading.RejectUnknown(root, string.Empty, RequestFields);
             var policy = root.TryGetProperty("policy", out var p) && p.ValueKind != JsonValueKind.Null
                 ? ParsePolicy(p, defaults)
-                : defaults;
+                : defaults.WithCellKey(null); // cell-key noise only when asked for
             if (!root.TryGetProperty("output", out var o))
             {
                 throw new InvalidRequestException("output", "is required");
@@ -197,6 +200,23 @@ public static class RequestParser
             var other => throw new InvalidRequestException(
                 "policy.secondary", $"unknown value '{other}' (expected 'optimal' or 'fast')"),
         };
-        return new Policy(minUnits, zeros, roundingBase, midpoint, dominance, pPercent, minDf, secondary, dominanceOff);
+        return new Policy(minUnits, zeros, roundingBase, midpoint, dominance, pPercent, minDf, secondary, dominanceOff, ParseCellKey(p));
+    }
+
+    // Never defaulted from the enforced policy: suppression and rounding stay the default unless a request asks.
+    private static CellKeyPolicy? ParseCellKey(JsonElement p)
+    {
+        if (!p.TryGetProperty("cellKey", out var ck) || ck.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        JsonReading.RequireObject(ck, "policy.cellKey");
+        JsonReading.RejectUnknown(ck, "policy.cellKey.", ["maxNoise", "variance"]);
+        var maxNoise = JsonReading.OptionalInt(ck, "maxNoise", "policy.cellKey.maxNoise")
+            ?? throw new InvalidRequestException("policy.cellKey.maxNoise", "is required");
+        var variance = JsonReading.OptionalDecimal(ck, "variance", "policy.cellKey.variance")
+            ?? throw new InvalidRequestException("policy.cellKey.variance", "is required");
+        return new CellKeyPolicy(maxNoise, variance);
     }
 }

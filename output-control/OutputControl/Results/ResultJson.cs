@@ -54,6 +54,11 @@ public static class ResultJson
                 }
 
                 w.WriteEndArray();
+                if (cell.NoiseBound is { } bound)
+                {
+                    w.WriteNumber("noiseBound", bound); // only under cell-key noise: other results are unchanged
+                }
+
                 w.WriteEndObject();
             }
 
@@ -75,7 +80,7 @@ public static class ResultJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>A policy as the contract writes it (every field), compact UTF-8 JSON text.</summary>
+    /// <summary>A policy as the contract writes it (every field; <c>cellKey</c> only when set), compact UTF-8 JSON text.</summary>
     public static string WritePolicy(Policy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -124,6 +129,15 @@ public static class ResultJson
 
         w.WriteNumber("minResidualDf", p.MinResidualDf);
         w.WriteString("secondary", p.Secondary == SecondaryMethod.Fast ? "fast" : "optimal");
+        if (p.CellKey is { } ck)
+        {
+            // Written only when set (absent means null), so every policy without it reads exactly as before.
+            w.WriteStartObject("cellKey");
+            w.WriteNumber("maxNoise", ck.MaxNoise);
+            w.WriteNumber("variance", Normal(ck.Variance));
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -46,6 +46,23 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Check_CellKeyOutOfRange_ExitsTwoNamingTheCell()
+    {
+        var json = """
+            { "policy": { "cellKey": { "maxNoise": 2, "variance": 1 } },
+              "output": { "kind": "table", "measure": "count",
+                "dimensions": [ { "name": "g", "categories": ["A"], "total": null } ],
+                "cells": [ { "key": ["A"], "value": 3, "units": 3, "cellKey": 1.5 } ] } }
+            """;
+
+        var (exit, stdout, stderr) = Run(json);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal("cells[0].cellKey: must be in [0, 1), got 1.5", stderr.TrimEnd());
+    }
+
+    [Fact]
     public void Check_UnknownCategory_ExitsTwoWithOneStderrLine()
     {
         var (exit, stdout, stderr) = Run(OutputCheckerTests.SpecExample.Replace("\"key\": [\"C\"]", "\"key\": [\"Zuid\"]", StringComparison.Ordinal));

@@ -23,6 +23,18 @@ public sealed class ProjectTableTests(ProjectViewFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void TableFromSql_CellKeyNoise_SameKeysAndNoiseAsFromLoadedFrame()
+    {
+        // A unit's record key comes from its id as the builder reads it: both paths must read the same id.
+        var inDuckDb = Output.Table(_data, "SELECT buurt_code, sex, person_id FROM persons").By("buurt_code").By("sex").Count("person_id").WithCellKeyNoise(3, 2m);
+        var inMemory = Output.Table(_data.Load("persons", "buurt_code", "sex", "person_id")).By("buurt_code").By("sex").Count("person_id").WithCellKeyNoise(3, 2m);
+
+        Assert.Equal(inMemory.Build().Json, inDuckDb.Build().Json);
+        Assert.All(inDuckDb.Build().Table.Cells, c => Assert.NotNull(c.CellKey));
+        Assert.Equal(ResultJson.Write(inMemory.Preview().Result), ResultJson.Write(inDuckDb.Preview().Result));
+    }
+
+    [Fact]
     public void TableFromSql_SumOverJoin_SameRequestAsFromFrameAndPreviewMatchesChecker()
     {
         const string sql = "SELECT p.sex, i.year, i.person_id, greatest(i.personal_income_eur, 0) AS income " +

@@ -1,3 +1,4 @@
+using OutputControl.Noise;
 using OutputControl.Requests;
 
 namespace Workbench.Server.Outputs;
@@ -6,7 +7,8 @@ namespace Workbench.Server.Outputs;
 /// The disclosure policy the server checks every output under, from configuration only (section
 /// <c>DisclosurePolicy</c>); an author's request cannot lower it. The defaults are the contract's. A configured
 /// policy weaker than the contract's defaults in any field is refused at start-up: configuration may make the
-/// rules stricter, never looser.
+/// rules stricter, never looser. Enabling cell-key noise (<see cref="CellKey"/>) is the one exception: it lets outputs
+/// that ask for it be noised instead of suppressed, and is validated on its own.
 /// </summary>
 public sealed class DisclosurePolicyOptions
 {
@@ -33,16 +35,21 @@ public sealed class DisclosurePolicyOptions
 
     public SecondaryMethod Secondary { get; set; } = SecondaryMethod.Optimal;
 
+    /// <summary>Cell-key noise for outputs that ask for it, or null (the default): off.</summary>
+    public CellKeyNoiseOptions? CellKey { get; set; }
+
     /// <summary>The policy; throws <see cref="InvalidRequestException"/> naming a field that is out of range.</summary>
     public Policy ToPolicy() => new(
-        MinUnits, ZerosDisclosive, RoundingBase, MidpointRounding, new DominanceRule(DominanceN, DominanceK), PPercent, MinResidualDf, Secondary);
+        MinUnits, ZerosDisclosive, RoundingBase, MidpointRounding, new DominanceRule(DominanceN, DominanceK), PPercent, MinResidualDf, Secondary,
+        cellKey: CellKey is { } ck ? new CellKeyPolicy(ck.MaxNoise, ck.Variance) : null);
 
     /// <summary>Why the configured policy cannot be used, or null: out of range, or weaker than the contract's defaults.</summary>
     internal static string? Refusal(DisclosurePolicyOptions options)
     {
         try
         {
-            var weaker = options.ToPolicy().WeakeningsAgainst(Policy.Default);
+            // Against the defaults without cell-key noise: enabling it is the administrator's choice, not a weakening.
+            var weaker = options.ToPolicy().WithCellKey(null).WeakeningsAgainst(Policy.Default);
             return weaker.Count == 0 ? null
                 : $"{Section} is weaker than the contract's defaults: {string.Join("; ", weaker.Select(w => $"{w.Field}: {w.Problem}"))}";
         }
