@@ -160,4 +160,37 @@ public partial class OutputsApiTests
         Assert.Equal([Id(first)], second.GetProperty("comparedWith").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(model.GetProperty("comparedWith").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Submit_LinkedWithARelease_KeepsWhatTheReleaseHidHidden()
+    {
+        // Released: A=9 (primary) and B=25 (its partner) hidden. Now the same municipalities by sex: B's total is the
+        // released B, so it must stay hidden whatever this table alone would need.
+        await using var s = await StartAsync(DatabaseProvider.Sqlite);
+        var first = await s.SubmitAsync(ProtectedTable, "First");
+        await VoteAsync(s.Checker1, Id(first), "approve", Hash(first));
+        await VoteAsync(s.Checker2, Id(first), "approve", Hash(first));
+        const string bySex = """
+            { "output": { "kind": "table", "measure": "count",
+                "dimensions": [ { "name": "gemeente", "categories": ["A", "B", "C"], "total": "Totaal" },
+                                { "name": "geslacht", "categories": ["m", "v"], "total": "Totaal" } ],
+                "cells": [ { "key": ["A", "m"], "value": 4, "units": 4 }, { "key": ["A", "v"], "value": 5, "units": 5 },
+                           { "key": ["A", "Totaal"], "value": 9, "units": 9 }, { "key": ["B", "m"], "value": 12, "units": 12 },
+                           { "key": ["B", "v"], "value": 13, "units": 13 }, { "key": ["B", "Totaal"], "value": 25, "units": 25 },
+                           { "key": ["C", "m"], "value": 20, "units": 20 }, { "key": ["C", "v"], "value": 20, "units": 20 },
+                           { "key": ["C", "Totaal"], "value": 40, "units": 40 }, { "key": ["Totaal", "m"], "value": 36, "units": 36 },
+                           { "key": ["Totaal", "v"], "value": 38, "units": 38 }, { "key": ["Totaal", "Totaal"], "value": 74, "units": 74 } ] } }
+            """;
+
+        var second = await s.SubmitAsync(bySex, "Second");
+
+        Assert.Equal([Id(first)], second.GetProperty("comparedWith").EnumerateArray().Select(e => e.GetString()));
+        var result = second.GetProperty("checkResult");
+        string Status(string a, string b) => result.GetProperty("cells").EnumerateArray()
+            .Single(c => c.GetProperty("key")[0].GetString() == a && c.GetProperty("key")[1].GetString() == b).GetProperty("status").GetString()!;
+        Assert.Equal("secondary", Status("B", "Totaal"));
+        Assert.Equal("primary", Status("A", "Totaal"));
+        Assert.Contains(result.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "linked"
+            && f.GetProperty("detail").GetString() == "protected as one cover table with previous[0] (4 cells shared)");
+    }
 }

@@ -217,30 +217,60 @@ public sealed class OutputSubmissions(
         }
     }
 
+    /// <summary>An earlier output as the public saw it: each cell the public table did not publish is marked.</summary>
+    private static JsonObject AsReleased(string output, PublicTable seen)
+    {
+        var node = JsonNode.Parse(output)!.AsObject();
+        if (node["cells"] is JsonArray cells)
+        {
+            foreach (var cell in cells.OfType<JsonObject>())
+            {
+                var key = cell["key"]!.AsArray().Select(k => k!.GetValue<string>()).ToList();
+                if (seen.ValueOf(key) is null)
+                {
+                    cell["suppressed"] = true;
+                }
+            }
+        }
+
+        return node;
+    }
+
     private sealed record CheckedContent(OutputContent Content, string Result, Verdict Verdict, List<string> ComparedWith);
 
     /// <summary>
     /// Runs the gateway on the request under the server's configured policy (a weaker asked policy is refused, any
-    /// other ignored), with <c>previous</c> filled from the project's released outputs (not retracted ones: they are
-    /// no longer public) that are comparable by content: same kind and measure, dimensions paired by shared
-    /// categories whatever their names. The stored request carries the applied policy, every field, so the content
-    /// both checkers approve is bound to the policy it was checked under.
+    /// other ignored), with <c>previous</c> filled from the released outputs it is linked with (not retracted ones:
+    /// they are no longer public): the project's own, and any project's that declare the same population; linked by
+    /// content — same kind, measure and population, a spanning variable in common (dimensions sharing categories)
+    /// whatever their names. Each earlier cell carries whether the public saw it, so the gateway protects the output
+    /// and those releases as one cover table. The stored request carries the applied policy, every field, so the
+    /// content both checkers approve is bound to the policy it was checked under.
     /// </summary>
     private async Task<CheckedContent> CheckAsync(string projectId, OutputSubmission body, ClaimsPrincipal caller, CancellationToken ct)
     {
-        var released = await db.ReleasedOutputs.AsNoTracking().Where(r => r.ProjectId == projectId)
-            .Where(r => !db.Retractions.Any(x => x.OutputId == r.OutputId)).OrderBy(r => r.OutputId)
-            .Select(r => new { r.OutputId, r.Content }).ToListAsync(ct);
         var output = body.Request.TryGetProperty("output", out var o) ? o.GetRawText() : null;
+        var population = o.ValueKind == JsonValueKind.Object && o.TryGetProperty("population", out var p) && p.ValueKind == JsonValueKind.String
+            ? p.GetString() : null;
+        var released = await db.ReleasedOutputs.AsNoTracking()
+            .Where(r => r.ProjectId == projectId || (population != null && r.Content.Contains(population)))
+            .Where(r => !db.Retractions.Any(x => x.OutputId == r.OutputId)).OrderBy(r => r.OutputId)
+            .Select(r => new { r.OutputId, r.ProjectId, r.Content, r.PublicTable }).ToListAsync(ct);
         var previous = new JsonArray();
         var compared = new List<string>();
         foreach (var r in released)
         {
             using var content = JsonDocument.Parse(r.Content);
-            var before = content.RootElement.GetProperty("request").GetProperty("output").GetRawText();
+            var earlier = content.RootElement.GetProperty("request").GetProperty("output");
+            if (r.ProjectId != projectId && !(earlier.TryGetProperty("population", out var ep) && ep.ValueKind == JsonValueKind.String && ep.GetString() == population))
+            {
+                continue;
+            }
+
+            var before = earlier.GetRawText();
             if (output is not null && RequestParser.AreComparable(output, before))
             {
-                previous.Add(JsonNode.Parse(before));
+                previous.Add(AsReleased(before, PublicTable.FromJson(r.PublicTable)));
                 compared.Add(r.OutputId);
             }
         }
