@@ -7,7 +7,8 @@ namespace OutputControl.Differencing;
 /// Compares a table with outputs released before over the same dimensions. Subtracting a cell published now from
 /// the same cell released then (matched by label within dimensions paired by their categories, not by their names or
 /// their order — see <see cref="DimensionPairing"/> — and totals matching totals whatever their labels) isolates the
-/// group that differs; when that group has 1 to minUnits−1 units (or, for counts, records) the output is a
+/// group that differs (only cells the public saw then: not those marked suppressed; only tables of the same measure
+/// and population); when that group has 1 to minUnits−1 units (or, for counts, records) the output is a
 /// differencing disclosure. When two pairings fit equally well, each is tried.
 /// </summary>
 public static class DifferencingCheck
@@ -26,7 +27,7 @@ public static class DifferencingCheck
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < previous.Count; i++)
         {
-            if (previous[i] is not TableOutput before || before.Measure != now.Measure)
+            if (previous[i] is not TableOutput before || !now.SamePopulation(before))
             {
                 continue;
             }
@@ -52,7 +53,8 @@ public static class DifferencingCheck
         var index = Index(before, pairing);
         for (var c = 0; c < now.Cells.Count; c++)
         {
-            if (!isPublished(c) || Match(now, before, pairing, index, now.Cells[c].Key) is not { } then)
+            // A cell the earlier release did not publish cannot be subtracted from.
+            if (!isPublished(c) || Match(now, before, pairing, index, now.Cells[c].Key) is not { } then || then.Suppressed)
             {
                 continue;
             }

@@ -128,4 +128,23 @@ public class DifferencingCheckTests
         Assert.Equal(Verdict.Blocked, result.Verdict);
         Assert.Contains(result.Findings, f => f.Rule == "differencing" && f.Detail.Contains("isolates 2 units", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Find_CellHiddenInTheEarlierRelease_IsNotSubtracted()
+    {
+        var before = Tables.OneWay([20, 25, 40]);
+        before = before with { Cells = [.. before.Cells.Select(c => c.Key[0] == "T" ? c with { Suppressed = true } : c)] };
+
+        Assert.Empty(DifferencingCheck.Find(Tables.OneWay([20, 25, 44]), c => c == 3, [before], Policy.Default));
+    }
+
+    [Fact]
+    public void Find_OtherPopulation_IsNotCompared()
+    {
+        var before = Tables.OneWay([20, 25, 40]) with { Population = "companies" };
+        var now = Tables.OneWay([20, 25, 44]) with { Population = "persons" };
+
+        Assert.Empty(DifferencingCheck.Find(now, _ => true, [before], Policy.Default));
+        Assert.NotEmpty(DifferencingCheck.Find(now with { Population = null }, _ => true, [before], Policy.Default));
+    }
 }
