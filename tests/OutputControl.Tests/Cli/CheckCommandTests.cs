@@ -91,4 +91,38 @@ public class CheckCommandTests
         Assert.Contains("\"residualDf\"", stdout, StringComparison.Ordinal);
         Assert.Contains("\"blocked\"", stdout, StringComparison.Ordinal);
     }
+
+    private const string Hierarchy = """
+        { "output": { "kind": "table", "measure": "count",
+            "dimensions": [ { "name": "gebied", "categories": ["G1", "W1", "W2", "B1", "B2", "B3", "B4"], "total": "NL",
+                              "parents": { "W1": "G1", "W2": "G1", "B1": "W1", "B2": "W1", "B3": "W2", "B4": "W2" } } ],
+            "cells": [ { "key": ["G1"], "value": 72, "units": 72 }, { "key": ["W1"], "value": 7, "units": 7 },
+                       { "key": ["W2"], "value": 65, "units": 65 }, { "key": ["B1"], "value": 3, "units": 3 },
+                       { "key": ["B2"], "value": 4, "units": 4 }, { "key": ["B3"], "value": 25, "units": 25 },
+                       { "key": ["B4"], "value": 40, "units": 40 }, { "key": ["NL"], "value": 72, "units": 72 } ] } }
+        """;
+
+    [Fact]
+    public void Check_HierarchicalTable_ProtectsTheSmallWijkThroughItsSibling()
+    {
+        var (exit, stdout, _) = Run(Hierarchy);
+
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var status = doc.RootElement.GetProperty("cells").EnumerateArray().ToDictionary(c => c.GetProperty("key")[0].GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("primary", status["W1"]);
+        Assert.Equal("secondary", status["W2"]);
+        Assert.Equal("secondary", status["B3"]);
+        Assert.Equal("published", status["B4"]);
+    }
+
+    [Fact]
+    public void Check_SubtotalThatDoesNotAddUp_ExitsTwoNamingIt()
+    {
+        var (exit, _, stderr) = Run(Hierarchy.Replace("\"value\": 7, \"units\": 7", "\"value\": 8, \"units\": 8", StringComparison.Ordinal));
+
+        Assert.Equal(2, exit);
+        // W1 says 8 while its buurten sum to 7; the first relation it breaks is G1's (72, but W1 + W2 = 73).
+        Assert.Equal("cells[0].value: subtotal 'G1' of 'gebied' ['G1']=72 but its cells sum to 73", stderr.Trim());
+    }
 }
