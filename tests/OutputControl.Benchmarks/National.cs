@@ -65,6 +65,10 @@ internal static class National
             var cells = table.Cells.Where(c => set.Contains(c.Key[0]) || c.Key[0] == "NL").ToList();
             var flat = new TableOutput(Measure.Count, [area, table.Dimensions[1], table.Dimensions[2]], cells);
             var result = OutputChecker.Check(new CheckRequest(new Policy(secondary: SecondaryMethod.Fast), flat, []));
+            foreach (var f in result.Findings.Take(3))
+            {
+                Console.WriteLine($"  finding ({level.Length} areas) {f.Rule}: {f.Detail}");
+            }
             foreach (var c in result.Cells.Where(c => c.Status != CellStatus.Published))
             {
                 suppressedKeys.Add(string.Join('\u001f', c.Key));

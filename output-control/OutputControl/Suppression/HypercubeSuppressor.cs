@@ -43,14 +43,23 @@ internal static class HypercubeSuppressor
         var grid = problem.Grid;
         var requirement = problem.Requirement[p];
         var perDimension = grid.Dimensions switch { 1 => int.MaxValue, 2 => 14, 3 => 6, _ => 4 };
-        var cap = grid.IsFlat ? int.MaxValue : 256;
+        var cap = grid.Dimensions == 1 ? int.MaxValue : (3 * perDimension) + 64;
+        var needUp = Math.Max(requirement.Upper, requirement.Width - grid.Value[p]);
         var dims = new List<int>();
         var options = new List<(int Index, int Sign)[][]>();
         decimal Cost(int cell) => suppressed[cell] ? 0 : grid.Value[cell];
         for (var d = 0; d < grid.Dimensions; d++)
         {
             var dd = d;
-            var moves = Moves.Of(grid, p, d, c => Usable(problem, suppressed, c, p, margins, avoid, avoidAllSingletons), Cost, cap);
+            bool Fits(int c) => Usable(problem, suppressed, c, p, margins, avoid, avoidAllSingletons);
+            var moves = Moves.Of(grid, p, d, Fits, Cost, cap);
+            if (moves.Count >= cap)
+            {
+                // The cheapest moves may all be too small to carry the primary: add the cheapest of those whose
+                // cells are big enough (or aggregates, which rise with it).
+                moves = [.. moves.Concat(Moves.Of(grid, p, d, c => Fits(c) && (grid.Value[c] >= needUp || grid.IsAggregate(c, dd)), Cost, perDimension))];
+            }
+
             if (moves.Count == 1 && moves[0].Length == 1)
             {
                 continue;
@@ -65,7 +74,6 @@ internal static class HypercubeSuppressor
                 .OrderBy(o => o.Cost).Take(perDimension);
             // And partners big enough on their own to carry the rise the primary needs (the opposite-sign corners
             // bound it), so that a small primary next to small cells still finds a cube.
-            var needUp = Math.Max(requirement.Upper, requirement.Width - grid.Value[p]);
             var sufficient = list.Where(o => o.Move.All(e => e.Sign > 0 || grid.Value[At(e)] >= needUp))
                 .OrderBy(o => o.Cost).Take(perDimension);
             var chosen = cheapest.Concat(valuable).Concat(sufficient).Select(o => o.Move).Distinct().ToArray();

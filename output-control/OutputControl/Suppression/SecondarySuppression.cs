@@ -20,6 +20,9 @@ internal static class SecondarySuppression
     /// <summary>Hierarchical tables with more cells than this are protected subtable by subtable.</summary>
     private const int DecomposeAbove = 2_000;
 
+    /// <summary>Tables up to this many cells fall back to the complete method when nothing else proves a pattern.</summary>
+    private const int CompleteUpTo = 20_000;
+
     public static SuppressionResult Protect(ProtectionProblem problem, SecondaryMethod method, TimeSpan optimalLimit)
     {
         var grid = problem.Grid;
@@ -72,6 +75,13 @@ internal static class SecondarySuppression
         if (failures.Count == 0)
         {
             return new SuppressionResult(suppressed, true, notes, []);
+        }
+
+        if (grid.Count > CompleteUpTo)
+        {
+            // Suppressing a table of this size whole and releasing it cell by cell is no answer a checker could use.
+            notes.Add($"the complete method is not tried on tables of more than {CompleteUpTo:N0} cells");
+            return new SuppressionResult(suppressed, false, notes, [.. failures.Select(f => f.Detail).Order(StringComparer.Ordinal)]);
         }
 
         return Complete(problem, notes, optimalLimit);

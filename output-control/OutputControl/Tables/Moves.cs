@@ -23,8 +23,39 @@ internal static class Moves
         var a = grid.Coord(cell, d);
         var result = new List<(int Index, int Sign)[]>();
         var path = new List<(int Index, int Sign)> { (a, 1) };
-        IEnumerable<int> Ordered(IEnumerable<int> indices) =>
-            indices.Where(i => usable(grid.WithCoord(cell, d, i))).OrderBy(i => order(grid.WithCoord(cell, d, i))).ThenBy(i => i);
+        // At most cap moves are built, so no branch needs more than the cap first indices: a bounded heap finds them
+        // without sorting a dimension of 14,000 buurten for every cell.
+        IEnumerable<int> Ordered(IEnumerable<int> indices)
+        {
+            var heap = new PriorityQueue<int, (decimal Order, int Index)>(Comparer<(decimal Order, int Index)>.Create((x, y) => y.CompareTo(x)));
+            foreach (var i in indices)
+            {
+                var at = grid.WithCoord(cell, d, i);
+                if (!usable(at))
+                {
+                    continue;
+                }
+
+                var key = (order(at), i);
+                if (heap.Count < cap)
+                {
+                    heap.Enqueue(i, key);
+                }
+                else if (heap.TryPeek(out _, out var worst) && key.CompareTo(worst) < 0)
+                {
+                    heap.DequeueEnqueue(i, key);
+                }
+            }
+
+            var chosen = new (decimal Order, int Index)[heap.Count];
+            for (var k = chosen.Length - 1; k >= 0; k--)
+            {
+                heap.TryDequeue(out var i, out var key);
+                chosen[k] = key;
+            }
+
+            return chosen.Select(c => c.Index);
+        }
 
         // Continuations are explicit (a stack of pending work) so that every combination is built by one walk.
         bool Down(int x, int sign, Func<bool> then)
