@@ -124,7 +124,7 @@ public static class OutputChecker
         findings.AddRange(pattern.AuditFailures.Take(MaxListed).Select(f => new Finding("audit", f)));
         if (!pattern.Protected)
         {
-            findings.Add(new Finding("audit", "no suppression pattern could be proven to protect every primary cell, not even suppressing every cell"));
+            findings.Add(new Finding("audit", "no suppression pattern could be proven to protect every primary cell"));
         }
 
         findings.AddRange(DifferencingCheck.Find(table, i => !suppressed[SourceCellOf(grid, table.Cells[i].Key)], request.Previous, policy));
