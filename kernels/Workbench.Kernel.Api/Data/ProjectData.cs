@@ -43,6 +43,12 @@ public sealed class ProjectData : IDisposable
     /// <summary>The datasets and columns of the view, with their meaning.</summary>
     public ProjectCatalogue Catalogue { get; }
 
+    /// <summary>The project's areas as a hierarchy (buurt ⊂ wijk ⊂ gemeente), for <c>By("wijk_code", hierarchy: data.Areas)</c>.</summary>
+    /// <exception cref="ArgumentException">When the project's allowlist lacks the <c>areas</c> dataset or its code columns.</exception>
+    public CategoryHierarchy Areas => _areas ??= Hierarchies.Areas(this);
+
+    private CategoryHierarchy? _areas;
+
     private static IProjectSource? s_source;
     private static readonly SemaphoreSlim s_opening = new(1, 1);
     private static ProjectData? s_opened;

@@ -29,6 +29,9 @@ internal static class PreviewHtml
             html.Append("</ul>");
         }
         var inputs = preview.Table.Cells.ToDictionary(c => string.Join('\u001f', c.Key), StringComparer.Ordinal);
+        // Subtotals of a hierarchical dimension (a gemeente over its wijken) are bold; they follow their children.
+        var subtotals = preview.Table.Dimensions
+            .Select(d => new HashSet<string>(d.Parents?.Values ?? [], StringComparer.Ordinal)).ToArray();
         html.Append("<table><thead>");
         Html.Row(html, [.. preview.Table.Dimensions.Select(d => Html.E(d.Name)), "value", "units", "status", "published", "reasons"], "th");
         html.Append("</thead><tbody>");
@@ -37,7 +40,7 @@ internal static class PreviewHtml
             var input = inputs.GetValueOrDefault(string.Join('\u001f', cell.Key));
             var published = cell.Published is { } p ? Html.E(KeyFormat.Format(p)) : "<span title=\"suppressed\">x</span>";
             if (cell.NoiseBound is { } bound) published += $" <span title=\"noise bound\">±{bound}</span>";
-            Html.Row(html, [.. cell.Key.Select(Html.E),
+            Html.Row(html, [.. cell.Key.Select((label, d) => subtotals[d].Contains(label) ? $"<strong title=\"subtotal\">{Html.E(label)}</strong>" : Html.E(label)),
                 Html.E(input is null ? "0" : KeyFormat.Format(input.Value)), Html.E(input?.Units ?? 0),
                 Html.E(cell.Status.ToString().ToLowerInvariant()), published, Html.E(string.Join("; ", cell.Reasons))]);
         }

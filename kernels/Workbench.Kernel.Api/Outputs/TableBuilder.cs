@@ -44,16 +44,20 @@ public sealed class TableBuilder
     /// <summary>
     /// Adds a dimension: the column's values are the categories (sorted; numerically when all are whole numbers) unless
     /// <paramref name="categories"/> names them (then other values are an error and missing ones are structural zeros).
+    /// With a <paramref name="hierarchy"/>, those categories are the finest level and every ancestor above them is a
+    /// subtotal (a wijk column with <see cref="ProjectData.Areas"/> gives wijken, their gemeenten, then the total),
+    /// each computed from the records: distinct units at that level, never a sum of its children's units.
     /// </summary>
     /// <param name="column">The column holding the category of each record.</param>
     /// <param name="total">The label of the marginal total, or <c>null</c> for no margin over this dimension.</param>
     /// <param name="categories">The categories in their published order, or <c>null</c> to take them from the data.</param>
-    public TableBuilder By(string column, string? total = "Totaal", IReadOnlyList<string>? categories = null)
+    /// <param name="hierarchy">The levels above the column's codes (<see cref="Hierarchies"/>), or <c>null</c> for none.</param>
+    public TableBuilder By(string column, string? total = "Totaal", IReadOnlyList<string>? categories = null, CategoryHierarchy? hierarchy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
         if (_dimensions.Count == 4) throw new ArgumentException("a table has at most 4 dimensions", nameof(column));
         if (_dimensions.Any(d => d.Column == column)) throw new ArgumentException($"dimension '{column}' is already in the table", nameof(column));
-        _dimensions.Add(new DimensionSpec(column, total, categories));
+        _dimensions.Add(new DimensionSpec(column, total, categories, hierarchy));
         _built = null;
         return this;
     }
@@ -168,22 +172,24 @@ public sealed class TableBuilder
                     ? [.. seen.OrderBy(s => long.Parse(s, CultureInfo.InvariantCulture))]
                     : [.. seen.Order(StringComparer.Ordinal)];
             }
+            IReadOnlyDictionary<string, string>? parents = null;
+            if (spec.Hierarchy is { } hierarchy) (categories, parents) = HierarchicalCategories.Extend(spec.Column, categories, hierarchy);
             if (spec.Total is { } total && categories.Contains(total))
             {
                 throw new ArgumentException($"column '{spec.Column}' has a category '{total}', the label of its total: choose another total label");
             }
-            dimensions.Add(new Dimension(spec.Column, categories, spec.Total));
+            dimensions.Add(new Dimension(spec.Column, categories, spec.Total, parents));
         }
         return dimensions;
     }
 
     private TableRequest CountedTable(DataFrame frame, string valueColumn, string unitsColumn)
     {
-        var withTotal = _dimensions.FirstOrDefault(d => d.Total is not null);
+        var withTotal = _dimensions.FirstOrDefault(d => d.Total is not null || d.Hierarchy is not null);
         if (withTotal is not null)
         {
             throw new ArgumentException(
-                $"a table of counts computed elsewhere has no margins (a unit may be in several rows): use By(\"{withTotal.Column}\", total: null)");
+                $"a table of counts computed elsewhere has no margins or subtotals (a unit may be in several rows): use By(\"{withTotal.Column}\", total: null) without a hierarchy");
         }
         // Read as records whose "unit" is the count and whose "value" is the number of units.
         var rows = FromFrame(frame, [.. _dimensions.Select(d => d.Column)], valueColumn, unitsColumn).ToList();
@@ -208,7 +214,7 @@ public sealed class TableBuilder
         return new TableRequest(new TableOutput(OutputControl.Requests.Measure.Count, dimensions, cells));
     }
 
-    private sealed record DimensionSpec(string Column, string? Total, IReadOnlyList<string>? Categories);
+    private sealed record DimensionSpec(string Column, string? Total, IReadOnlyList<string>? Categories, CategoryHierarchy? Hierarchy);
 
     /// <summary>One record (or a group of records of one unit): its labels, unit, number of records and summed value.</summary>
     internal sealed record SourceRow(string[] Labels, string Unit, long Records, decimal Value);

@@ -78,6 +78,15 @@ public sealed class TableRequest
                 w.WriteEndArray();
                 if (d.Total is null) w.WriteNull("total");
                 else w.WriteString("total", d.Total);
+                if (d.Parents is { Count: > 0 } parents)
+                {
+                    w.WriteStartObject("parents");
+                    foreach (var c in d.Categories)
+                    {
+                        if (parents.TryGetValue(c, out var parent)) w.WriteString(c, parent);
+                    }
+                    w.WriteEndObject();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -1,3 +1,4 @@
+using Workbench.Api;
 using Workbench.Microdata.Generation;
 using Workbench.Microdata.Ingest;
 using Workbench.Microdata.ProjectViews;
@@ -18,11 +19,20 @@ public sealed class ProjectViewFixture : IDisposable
         [Datasets.Incomes] = ["person_id", "year", "personal_income_eur"],
     };
 
+    /// <summary>A second project's allowlist, with the areas hierarchy (for <see cref="Hierarchies.Areas"/>).</summary>
+    public static readonly Dictionary<string, IReadOnlyList<string>> AreasAllowlist = new()
+    {
+        [Datasets.Areas] = ["buurt_code", "wijk_code", "gemeente_code"],
+        [Datasets.Persons] = ["person_id", "buurt_code"],
+    };
+
     public string Root { get; } = Directory.CreateTempSubdirectory("workbench-kernel-api-").FullName;
 
     public string StorePath => Path.Combine(Root, "store.duckdb");
 
     public string ViewPath => Path.Combine(Root, "view.duckdb");
+
+    public string AreasViewPath => Path.Combine(Root, "areas-view.duckdb");
 
     public ProjectViewFixture()
     {
@@ -31,6 +41,7 @@ public sealed class ProjectViewFixture : IDisposable
         using var key = PseudonymKey.CreateFile(Path.Combine(Root, "pseudonym.key"));
         new Ingestor(TimeProvider.System).Ingest(deliveries, StorePath, key);
         new ProjectViewBuilder(TimeProvider.System).Build(StorePath, ViewPath, ProjectId, Allowlist, key);
+        new ProjectViewBuilder(TimeProvider.System).Build(StorePath, AreasViewPath, "P-2026-0008", AreasAllowlist, key);
     }
 
     /// <summary>The master pseudonyms of the persons in the store itself.</summary>
