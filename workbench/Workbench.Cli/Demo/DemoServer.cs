@@ -40,12 +40,17 @@ internal static class DemoServer
         await app.StartAsync(cancellationToken);
 
         var demo = app.Services.GetRequiredService<IOptions<DemoUsersOptions>>().Value;
-        AnsiConsole.MarkupLine($"Workbench is running at [link]{url}[/], its notebooks at {notebooks} (Ctrl+C stops it).");
-        AnsiConsole.MarkupLine($"Sign in at {url}/Account/SignIn with password {Markup.Escape(demo.Password)} and the code of the "
+        // Rendered first and written in one call: the host's console logger writes from its own thread, and a line
+        // written in pieces came out with a log line in the middle of the address.
+        using var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.Detect });
+        console.MarkupLine($"Workbench is running at {url}, its notebooks at {notebooks} (Ctrl+C stops it).");
+        console.MarkupLine($"Sign in at {url}/Account/SignIn with password {Markup.Escape(demo.Password)} and the code of the "
             + "user's TOTP key (add it to an authenticator app, or: oathtool --totp -b KEY). Demo only: these accounts exist in Development alone.");
         var users = new Table().AddColumns("user name", "roles", "TOTP key");
         foreach (var user in demo.Users) users.AddRow(user.UserName, string.Join(", ", user.Roles), user.TotpKey);
-        AnsiConsole.Write(users);
+        console.Write(users);
+        Console.Out.Write(text.ToString());
 
         await app.WaitForShutdownAsync(cancellationToken);
     }
