@@ -127,25 +127,12 @@ public static class OutputChecker
             findings.Add(new Finding("audit", "no suppression pattern could be proven to protect every primary cell"));
         }
 
-        findings.AddRange(DifferencingCheck.Find(table, i => !suppressed[SourceCellOf(grid, table.Cells[i].Key)], request.Previous, policy));
+        findings.AddRange(DifferencingCheck.Find(table, i => !suppressed[grid.CellOf[i]], request.Previous, policy));
         var blocked = !pattern.Protected || findings.Any(f => f.Rule == "differencing");
         var anySuppressed = suppressed.Any(s => s);
         var verdict = blocked ? Verdict.Blocked : anySuppressed ? Verdict.Protected : Verdict.Safe;
         var cells = Cells(grid, problem, byRules, suppressed, reasons, policy, table.Measure, blocked);
         return new CheckResult(verdict, cells, findings, policy);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string item)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == item)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static List<CellResult> Cells(
@@ -155,9 +142,8 @@ public static class OutputChecker
         var protects = Protects(grid, problem, suppressed);
         var order = new List<int>(grid.Table.Cells.Count);
         var listed = new bool[grid.Count];
-        foreach (var cell in grid.Table.Cells)
+        foreach (var c in grid.CellOf)
         {
-            var c = SourceCellOf(grid, cell.Key);
             order.Add(c);
             listed[c] = true;
         }
@@ -201,19 +187,6 @@ public static class OutputChecker
         }
 
         return result;
-    }
-
-    private static int SourceCellOf(TableGrid grid, IReadOnlyList<string> key)
-    {
-        var index = 0;
-        for (var d = 0; d < key.Count; d++)
-        {
-            var dim = grid.Table.Dimensions[d];
-            var c = key[d] == dim.Total ? dim.Categories.Count : IndexOf(dim.Categories, key[d]);
-            index += c * grid.Stride[d];
-        }
-
-        return index;
     }
 
     /// <summary>Names, for a secondary cell, the primaries in its group of linked suppressed cells.</summary>

@@ -148,8 +148,8 @@ internal sealed class CoverTable
             else
             {
                 var label = before.Table.Dimensions[e].Categories[before.Coord(cell, e)];
-                at = IndexOf(Output.Table.Dimensions[d].Categories, label);
-                if (at < 0)
+                at = Output.Hierarchy[d].IndexOf(label);
+                if (at < 0 || at == Output.Inner[d])
                 {
                     return -1;
                 }
@@ -204,19 +204,6 @@ internal sealed class CoverTable
         }
 
         return pairing;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string item)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == item)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static IEnumerable<List<(int Cell, int Coefficient)>> AllRelations(TableGrid grid)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OutputControl.Audit;
 using OutputControl.Rules;
 using OutputControl.Suppression;
@@ -78,7 +77,6 @@ internal static class LinkedProtection
     private static (bool, List<string>, string?) Complete(
         ProtectionProblem problem, CoverTable cover, bool[] suppressed, List<(int, ProtectionRequirement)> targets, TimeSpan limit)
     {
-        var grid = problem.Grid;
         Array.Fill(suppressed, true);
         var proof = JointAuditor.Audit(cover, suppressed, targets);
         if (proof.Count > 0)
@@ -86,27 +84,8 @@ internal static class LinkedProtection
             return (false, [.. proof.Select(f => $"even with every cell of the output suppressed, {f.Detail}")], null);
         }
 
-        var clock = Stopwatch.StartNew();
-        var released = 0;
-        foreach (var c in Enumerable.Range(0, grid.Count).Where(c => !problem.Primary[c])
-                     .OrderByDescending(grid.IsMargin).ThenByDescending(c => grid.Value[c]).ThenBy(c => c))
-        {
-            if (clock.Elapsed > limit)
-            {
-                break;
-            }
-
-            suppressed[c] = false;
-            if (JointAuditor.Audit(cover, suppressed, targets).Count > 0 || PatternAuditor.Audit(problem, suppressed).Count > 0)
-            {
-                suppressed[c] = true;
-            }
-            else
-            {
-                released++;
-            }
-        }
-
+        var (released, _) = SecondarySuppression.Release(
+            problem, suppressed, pattern => JointAuditor.Audit(cover, pattern, targets).Count == 0 && PatternAuditor.Audit(problem, pattern).Count == 0, limit);
         return (true, [], $"repairs did not protect the linked releases: every cell was suppressed and {released} released while both audits held");
     }
 }

@@ -10,5 +10,5 @@ public sealed record TableOutput(Measure Measure, IReadOnlyList<Dimension> Dimen
 
     /// <summary>Whether two tables may describe the same units: the same measure and no different population.</summary>
     public bool SamePopulation(TableOutput other) =>
-        Measure == other?.Measure && (Population is null || other.Population is null || Population == other.Population);
+        Measure == other.Measure && (Population is null || other.Population is null || Population == other.Population);
 }

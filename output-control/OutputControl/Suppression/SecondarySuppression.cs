@@ -115,35 +115,43 @@ internal static class SecondarySuppression
             return new SuppressionResult(Primaries(problem), false, notes, reasons);
         }
 
-        var clock = Stopwatch.StartNew();
-        var suppressed = all;
-        var released = 0;
-        var order = Enumerable.Range(0, grid.Count).Where(c => !problem.Primary[c])
-            .OrderByDescending(grid.IsMargin).ThenByDescending(c => grid.Value[c]).ThenBy(c => c).ToList();
-        var stopped = false;
-        foreach (var c in order)
-        {
-            if (clock.Elapsed > limit)
-            {
-                stopped = true;
-                break;
-            }
-
-            suppressed[c] = false;
-            if (PatternAuditor.Audit(problem, suppressed).Count > 0)
-            {
-                suppressed[c] = true;
-            }
-            else
-            {
-                released++;
-            }
-        }
-
+        var (released, stopped) = Release(problem, all, pattern => PatternAuditor.Audit(problem, pattern).Count == 0, limit);
         notes.Add(stopped
             ? $"no method above gave a proven pattern: every cell was suppressed and {released} released before the time limit"
             : $"no method above gave a proven pattern: every cell was suppressed and then released, largest first, while the audit held ({released} released)");
-        return new SuppressionResult(suppressed, true, notes, []);
+        return new SuppressionResult(all, true, notes, []);
+    }
+
+    /// <summary>
+    /// Releases the non-primary cells of a proven pattern one at a time, margins and largest values first, keeping
+    /// each release only while <paramref name="proven"/> still holds; stops at the time limit with a larger pattern,
+    /// still proven.
+    /// </summary>
+    public static (int Released, bool Stopped) Release(ProtectionProblem problem, bool[] suppressed, Func<bool[], bool> proven, TimeSpan limit)
+    {
+        var grid = problem.Grid;
+        var clock = Stopwatch.StartNew();
+        var released = 0;
+        foreach (var c in Enumerable.Range(0, grid.Count).Where(c => !problem.Primary[c])
+                     .OrderByDescending(grid.IsMargin).ThenByDescending(c => grid.Value[c]).ThenBy(c => c))
+        {
+            if (clock.Elapsed > limit)
+            {
+                return (released, true);
+            }
+
+            suppressed[c] = false;
+            if (proven(suppressed))
+            {
+                released++;
+            }
+            else
+            {
+                suppressed[c] = true;
+            }
+        }
+
+        return (released, false);
     }
 
     private static bool[] Primaries(ProtectionProblem problem) => (bool[])problem.Primary.Clone();

@@ -156,7 +156,7 @@ internal static class SubtableSuppressor
             {
                 if (h.IsAggregate(i))
                 {
-                    groups[d].Add(new Group(groups[d].Count, [.. h.Children[i], i], i, Depth(h, i)));
+                    groups[d].Add(new Group(groups[d].Count, [.. h.Children[i], i], i, h.Depth(i)));
                 }
                 else if (h.Parent[i] < 0)
                 {
@@ -224,17 +224,6 @@ internal static class SubtableSuppressor
         }
 
         return groups[lo].Index;
-    }
-
-    private static int Depth(Hierarchy h, int i)
-    {
-        var depth = 0;
-        for (var a = h.Parent[i]; a >= 0; a = h.Parent[a])
-        {
-            depth++;
-        }
-
-        return depth;
     }
 
     private sealed record Group(int Index, int[] Members, int Total, int Depth)

@@ -8,8 +8,11 @@ namespace OutputControl.Tables;
 /// </summary>
 internal sealed class Hierarchy
 {
-    private Hierarchy(int[] parent, int[][] children, bool hasSubtotals)
+    private readonly Dictionary<string, int> index;
+
+    private Hierarchy(Dictionary<string, int> index, int[] parent, int[][] children, bool hasSubtotals)
     {
+        this.index = index;
         Parent = parent;
         Children = children;
         HasSubtotals = hasSubtotals;
@@ -27,6 +30,21 @@ internal sealed class Hierarchy
     public bool IsAggregate(int index) => Children[index].Length > 0;
 
     public bool IsLeaf(int index) => Children[index].Length == 0;
+
+    /// <summary>The index of a category or of the total by its label, −1 for a label the dimension does not have.</summary>
+    public int IndexOf(string label) => index.TryGetValue(label, out var i) ? i : -1;
+
+    /// <summary>How many ancestors an index has (0 at a root).</summary>
+    public int Depth(int i)
+    {
+        var depth = 0;
+        for (var a = Parent[i]; a >= 0; a = Parent[a])
+        {
+            depth++;
+        }
+
+        return depth;
+    }
 
     /// <summary>Builds and validates the tree: every parent and child a category, no cycle, totals not parented.</summary>
     public static Hierarchy Build(Dimension dimension, string field)
@@ -76,6 +94,7 @@ internal sealed class Hierarchy
 
         if (dimension.HasTotal)
         {
+            index[dimension.Total!] = n;
             for (var i = 0; i < n; i++)
             {
                 if (parent[i] < 0)
@@ -100,6 +119,6 @@ internal sealed class Hierarchy
         }
 
         var hasSubtotals = Enumerable.Range(0, n).Any(i => children[i].Count > 0);
-        return new Hierarchy(parent, [.. children.Select(c => c.ToArray())], hasSubtotals);
+        return new Hierarchy(index, parent, [.. children.Select(c => c.ToArray())], hasSubtotals);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class TableGrid
         Units = new long[count];
         Source = new int[count];
         Array.Fill(Source, -1);
+        CellOf = new int[table.Cells.Count];
     }
 
     public TableOutput Table { get; }
@@ -56,6 +57,9 @@ internal sealed class TableGrid
 
     /// <summary>The index of the request cell behind each grid cell, −1 for a structural zero.</summary>
     public int[] Source { get; }
+
+    /// <summary>The grid cell of each request cell (the inverse of <see cref="Source"/>).</summary>
+    public int[] CellOf { get; }
 
     public int Coord(int cell, int d) => cell / Stride[d] % Size[d];
 
@@ -117,26 +121,11 @@ internal sealed class TableGrid
 
         var hierarchy = dims.Select((d, k) => Tables.Hierarchy.Build(d, $"{prefix}dimensions[{k}]")).ToArray();
         var grid = new TableGrid(table, inner, hasTotal, size, stride, (int)count, hierarchy);
-        var lookup = dims.Select(d =>
-        {
-            var map = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < d.Categories.Count; i++)
-            {
-                map[d.Categories[i]] = i;
-            }
-
-            if (d.Total is not null)
-            {
-                map[d.Total] = d.Categories.Count;
-            }
-
-            return map;
-        }).ToArray();
         for (var i = 0; i < table.Cells.Count; i++)
         {
             var cell = table.Cells[i];
             var field = $"{prefix}cells[{i}]";
-            var index = grid.Locate(cell, lookup, field);
+            var index = grid.Locate(cell, field);
             if (grid.Source[index] >= 0)
             {
                 throw new InvalidRequestException(
@@ -145,6 +134,7 @@ internal sealed class TableGrid
 
             CellValidator.Validate(cell, table.Measure, field);
             grid.Source[index] = i;
+            grid.CellOf[i] = index;
             grid.Value[index] = cell.Value;
             grid.Units[index] = cell.Units;
         }
@@ -195,7 +185,7 @@ internal sealed class TableGrid
         }
     }
 
-    private int Locate(CellInput cell, Dictionary<string, int>[] lookup, string field)
+    private int Locate(CellInput cell, string field)
     {
         if (cell.Key.Count != Inner.Length)
         {
@@ -206,7 +196,8 @@ internal sealed class TableGrid
         var index = 0;
         for (var d = 0; d < Inner.Length; d++)
         {
-            if (!lookup[d].TryGetValue(cell.Key[d], out var c))
+            var c = Hierarchy[d].IndexOf(cell.Key[d]);
+            if (c < 0)
             {
                 throw new InvalidRequestException(
                     field + ".key", $"unknown category '{cell.Key[d]}' for dimension '{Table.Dimensions[d].Name}'");
