@@ -15,6 +15,9 @@ internal static class PatternAuditor
 {
     private const int MaxCombinations = 4096;
 
+    /// <summary>Groups above this many cells are checked by blocks before the whole group's LP.</summary>
+    private const int BlocksFrom = 1_000;
+
     public static List<AuditFailure> Audit(ProtectionProblem problem, bool[] suppressed, int maxLpGroup = 4_000)
     {
         var grid = problem.Grid;
@@ -54,31 +57,39 @@ internal static class PatternAuditor
 
         var pending = uncertain.ToHashSet();
         var bound = Bound(problem);
-        foreach (var group in Components.Of(grid, suppressed))
+        Parallel.ForEach(Components.Of(grid, suppressed), group =>
         {
             var targets = group.Where(pending.Contains).ToList();
             if (targets.Count == 0)
             {
-                continue;
+                return;
             }
 
-            if (group.Count > maxLpGroup)
+            // A large group goes by blocks first: their LPs are small, and a target they prove needs no LP over
+            // the whole group.
+            var tried = new Dictionary<int, BlockReach?>();
+            if (group.Count > Math.Min(BlocksFrom, maxLpGroup))
+            {
+                tried = CheckByBlocks(problem, group, targets, suppressed, bound, Math.Min(maxLpGroup, group.Count - 1));
+                targets = [.. tried.Keys.Order()];
+            }
+
+            if (targets.Count > 0 && group.Count <= maxLpGroup)
+            {
+                using var lp = new AttackerLp(grid, group, suppressed, bound, includePublished: false);
+                foreach (var (p, known, up, down) in CheckByLp(problem, lp, targets, [.. group.Where(problem.IsSingleton)]))
+                {
+                    failures.Add(Failure(grid, p, known, up, down));
+                }
+            }
+            else
             {
                 foreach (var p in targets)
                 {
-                    var who = scenarios[p] < 0 ? string.Empty : $" when the owner of {grid.FormatKey(scenarios[p])} knows its value";
-                    failures.Add(new AuditFailure(p, scenarios[p], $"protection of {grid.FormatKey(p)}{who} not proven (group of {group.Count} cells too large for the LP)"));
+                    failures.Add(NotProven(grid, group.Count, p, scenarios[p], tried.GetValueOrDefault(p)));
                 }
-
-                continue;
             }
-
-            using var lp = new AttackerLp(grid, group, suppressed, bound, includePublished: false);
-            foreach (var failure in CheckByLp(problem, lp, targets, group.Where(problem.IsSingleton).ToList()))
-            {
-                failures.Add(failure);
-            }
-        }
+        });
 
         return [.. failures];
     }
@@ -157,10 +168,10 @@ internal static class PatternAuditor
     /// widens the known interval of every target at once; a target whose requirement those points already meet
     /// needs no LP of its own. A singleton owner's knowledge removes only the points where that singleton moved.
     /// </summary>
-    private static List<AuditFailure> CheckByLp(ProtectionProblem problem, AttackerLp lp, List<int> targets, List<int> singletons)
+    private static List<(int Cell, int Known, double Up, double Down)> CheckByLp(
+        ProtectionProblem problem, AttackerLp lp, IReadOnlyCollection<int> targets, List<int> singletons)
     {
-        var grid = problem.Grid;
-        var failures = new List<AuditFailure>();
+        var failures = new List<(int, int, double, double)>();
         var up = targets.ToDictionary(t => t, _ => 0.0);
         var down = targets.ToDictionary(t => t, _ => 0.0);
         var witnessUp = targets.ToDictionary(t => t, _ => -1);
@@ -200,7 +211,7 @@ internal static class PatternAuditor
                 Record();
                 if (!Meets(requirement, u, d))
                 {
-                    failures.Add(Failure(grid, p, -1, u, d));
+                    failures.Add((p, -1, u, d));
                     continue;
                 }
             }
@@ -220,12 +231,123 @@ internal static class PatternAuditor
                 lp.Pin(s, false);
                 if (!Meets(requirement, upKnown, downKnown))
                 {
-                    failures.Add(Failure(grid, p, s, upKnown, downKnown));
+                    failures.Add((p, s, upKnown, downKnown));
                 }
             }
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// A large group checked block by block: a target's block is the group's cells whose coordinate on every
+    /// hierarchical dimension lies under the target's ancestor <c>level</c> steps up (its wijk, then its gemeente, …),
+    /// every flat dimension whole. The block's LP holds every other cell of the group at its true value, which only
+    /// takes freedom from the attacker, so a requirement met within a block holds in the group. A target a block
+    /// cannot prove moves on to its next larger block while that has at most <paramref name="limit"/> cells. Returns
+    /// the targets left, each with its reach in the largest block tried (null when none fitted): not a narrowing,
+    /// since outside the block the attacker may have more.
+    /// </summary>
+    private static Dictionary<int, BlockReach?> CheckByBlocks(
+        ProtectionProblem problem, List<int> group, List<int> targets, bool[] suppressed, double bound, int limit)
+    {
+        var grid = problem.Grid;
+        var hierarchical = Enumerable.Range(0, grid.Dimensions).Where(d => grid.Hierarchy[d].HasSubtotals).ToArray();
+        var left = new ConcurrentDictionary<int, BlockReach?>(targets.Select(t => KeyValuePair.Create(t, (BlockReach?)null)));
+        var open = targets;
+        for (var level = 1; open.Count > 0; level++)
+        {
+            var blocks = new Dictionary<long, List<int>>();
+            foreach (var p in open)
+            {
+                var key = BlockKey(grid, hierarchical, p, level);
+                if (level > 1 && key == BlockKey(grid, hierarchical, p, level - 1))
+                {
+                    continue;
+                }
+
+                if (blocks.TryGetValue(key, out var block))
+                {
+                    block.Add(p);
+                }
+                else
+                {
+                    blocks[key] = [p];
+                }
+            }
+
+            var members = blocks.Keys.ToDictionary(k => k, _ => new List<int>());
+            foreach (var c in group)
+            {
+                AddToBlocks(grid, hierarchical, c, 0, 0, members);
+            }
+
+            var retry = new ConcurrentBag<int>();
+            Parallel.ForEach(blocks, block =>
+            {
+                var cells = members[block.Key];
+                if (cells.Count > limit)
+                {
+                    return;
+                }
+
+                using var lp = new AttackerLp(grid, cells, suppressed, bound, includePublished: false);
+                var failed = CheckByLp(problem, lp, block.Value, [.. cells.Where(problem.IsSingleton)]);
+                foreach (var p in block.Value.Except(failed.Select(f => f.Cell)))
+                {
+                    left.TryRemove(p, out _);
+                }
+
+                foreach (var (p, known, up, down) in failed)
+                {
+                    left[p] = new BlockReach(known, up, down, cells.Count);
+                    retry.Add(p);
+                }
+            });
+            open = [.. retry.Distinct().Order()];
+        }
+
+        return new Dictionary<int, BlockReach?>(left);
+    }
+
+    /// <summary>The block of cell <paramref name="p"/> at <paramref name="level"/>: its ancestors that many steps up on
+    /// the hierarchical dimensions (a root when the tree is shallower), as one grid offset.</summary>
+    private static long BlockKey(TableGrid grid, int[] hierarchical, int p, int level)
+    {
+        var key = 0L;
+        foreach (var d in hierarchical)
+        {
+            var parent = grid.Hierarchy[d].Parent;
+            var a = grid.Coord(p, d);
+            for (var step = 0; step < level && parent[a] >= 0; step++)
+            {
+                a = parent[a];
+            }
+
+            key += (long)a * grid.Stride[d];
+        }
+
+        return key;
+    }
+
+    /// <summary>Adds a cell to every wanted block it lies in: on each hierarchical dimension its coordinate or any ancestor.</summary>
+    private static void AddToBlocks(TableGrid grid, int[] hierarchical, int cell, int at, long key, Dictionary<long, List<int>> members)
+    {
+        if (at == hierarchical.Length)
+        {
+            if (members.TryGetValue(key, out var block))
+            {
+                block.Add(cell);
+            }
+
+            return;
+        }
+
+        var d = hierarchical[at];
+        for (var a = grid.Coord(cell, d); a >= 0; a = grid.Hierarchy[d].Parent[a])
+        {
+            AddToBlocks(grid, hierarchical, cell, at + 1, key + ((long)a * grid.Stride[d]), members);
+        }
     }
 
     private static List<AuditFailure> CheckByFlow(ProtectionProblem problem, FlowAuditor flows, int p)
@@ -263,9 +385,27 @@ internal static class PatternAuditor
     private static AuditFailure Failure(TableGrid grid, int p, int known, double up, double down)
     {
         var x = (double)grid.Value[p];
-        var who = known < 0 ? string.Empty : $" when the owner of {grid.FormatKey(known)} knows its value";
         var detail = string.Create(
-            CultureInfo.InvariantCulture, $"{grid.FormatKey(p)} can be narrowed to [{x - down:0.##}, {x + up:0.##}]{who}");
+            CultureInfo.InvariantCulture, $"{grid.FormatKey(p)} can be narrowed to [{x - down:0.##}, {x + up:0.##}]{Who(grid, known)}");
         return new AuditFailure(p, known, detail);
     }
+
+    private static AuditFailure NotProven(TableGrid grid, int groupSize, int p, int scenario, BlockReach? tried)
+    {
+        if (tried is null)
+        {
+            return new AuditFailure(p, scenario,
+                $"protection of {grid.FormatKey(p)}{Who(grid, scenario)} not proven (group of {groupSize} cells too large for the LP, and no block of it around the cell fits)");
+        }
+
+        var x = (double)grid.Value[p];
+        return new AuditFailure(p, tried.Known, string.Create(CultureInfo.InvariantCulture,
+            $"protection of {grid.FormatKey(p)}{Who(grid, tried.Known)} not proven: its group of {groupSize} suppressed cells is too large for one LP, and within its largest block that fits ({tried.Block} cells, the rest held at their values) the attacker reaches only [{x - tried.Down:0.##}, {x + tried.Up:0.##}]"));
+    }
+
+    private static string Who(TableGrid grid, int known) =>
+        known < 0 ? string.Empty : $" when the owner of {grid.FormatKey(known)} knows its value";
+
+    /// <summary>A target's reach in the largest block whose LP could not prove it, under owner <c>Known</c> (−1 for none).</summary>
+    private sealed record BlockReach(int Known, double Up, double Down, int Block);
 }

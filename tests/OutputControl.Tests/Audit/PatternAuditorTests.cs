@@ -1,4 +1,7 @@
 using OutputControl.Audit;
+using OutputControl.Requests;
+using OutputControl.Rules;
+using OutputControl.Tables;
 using OutputControl.Tests.Suppression;
 
 namespace OutputControl.Tests.Audit;
@@ -85,5 +88,70 @@ public class PatternAuditorTests
 
         Assert.False(PatternAuditor.Certified(problem, pattern, Cell(0, 0)));
         Assert.Empty(PatternAuditor.Audit(problem, pattern));
+    }
+
+    /// <summary>
+    /// T ⊃ G1 ⊃ B1, B2, B3 and G2 ⊃ B4, B5, by columns c0–c2 with a total. p = (B1, c0) = 20 lies on two rectangles,
+    /// {B1, B2} × {c0, c1} and {B1, B3} × {c0, c2}: each alone lets p rise by 6 and 5 (their falling corners), together
+    /// by 11. (G1, c0), (G1, c1), (G2, c0) and (G2, c1) are suppressed too, which links the group to 11 cells but adds no
+    /// freedom: (G2, ·) equals published buurt cells. Only p is primary, with the requirement given.
+    /// </summary>
+    private static (ProtectionProblem Problem, bool[] Pattern, int P) TwoRectangles(decimal upper)
+    {
+        var area = new Dimension("area", ["G1", "B1", "B2", "B3", "G2", "B4", "B5"], "T",
+            new Dictionary<string, string> { ["B1"] = "G1", ["B2"] = "G1", ["B3"] = "G1", ["B4"] = "G2", ["B5"] = "G2" });
+        var leaves = new Dictionary<string, decimal>
+        {
+            ["B1,c0"] = 20, ["B1,c1"] = 6, ["B1,c2"] = 5,
+            ["B2,c0"] = 6, ["B2,c1"] = 30, ["B2,c2"] = 40,
+            ["B3,c0"] = 5, ["B3,c1"] = 40, ["B3,c2"] = 30,
+            ["B4,c0"] = 40, ["B4,c1"] = 41, ["B4,c2"] = 42,
+            ["B5,c0"] = 43, ["B5,c1"] = 44, ["B5,c2"] = 45,
+        };
+        var table = Tables.Hierarchical([area, new Dimension("col", ["c0", "c1", "c2"], "T")], key => leaves[string.Join(",", key)]);
+        var grid = TableGrid.Build(table);
+        int Cell(string a, string c) => (grid.Hierarchy[0].IndexOf(a) * grid.Stride[0]) + (grid.Hierarchy[1].IndexOf(c) * grid.Stride[1]);
+        var p = Cell("B1", "c0");
+        var primary = new bool[grid.Count];
+        primary[p] = true;
+        var requirement = new ProtectionRequirement[grid.Count];
+        requirement[p] = new ProtectionRequirement(0, upper, 0);
+        var pattern = Pattern(
+            grid.Count,
+            p, Cell("B1", "c1"), Cell("B2", "c0"), Cell("B2", "c1"), Cell("B1", "c2"), Cell("B3", "c0"), Cell("B3", "c2"),
+            Cell("G1", "c0"), Cell("G1", "c1"), Cell("G2", "c0"), Cell("G2", "c1"));
+        return (new ProtectionProblem(grid, primary, requirement), pattern, p);
+    }
+
+    [Fact]
+    public void Audit_GroupTooLargeForOneLp_ProvenWithinTheCellsBlock()
+    {
+        // Upper 10 needs both rectangles at once, so no single certificate proves it; the whole group (11 cells) is
+        // over the limit of 10, but G1's block (B1–B3 and G1 by every column: 9 suppressed cells) fits and proves 11.
+        var (problem, pattern, p) = TwoRectangles(upper: 10);
+
+        Assert.False(PatternAuditor.Certified(problem, pattern, p));
+        Assert.Empty(PatternAuditor.Audit(problem, pattern, maxLpGroup: 11));
+        Assert.Empty(PatternAuditor.Audit(problem, pattern, maxLpGroup: 10));
+    }
+
+    [Fact]
+    public void Audit_GroupTooLargeForOneLp_BlockFailureIsNotProvenNotNarrowed()
+    {
+        // Upper 12 > 11: the whole group's LP shows the narrowing [0, 31]; a block, whose outside is held fixed,
+        // cannot tell a real narrowing from its own restriction, so it reports the cell as not proven.
+        var (problem, pattern, p) = TwoRectangles(upper: 12);
+
+        var whole = Assert.Single(PatternAuditor.Audit(problem, pattern, maxLpGroup: 11));
+        Assert.Equal("['B1','c0'] can be narrowed to [0, 31]", whole.Detail);
+
+        var blocked = Assert.Single(PatternAuditor.Audit(problem, pattern, maxLpGroup: 10));
+        Assert.Equal(p, blocked.Cell);
+        Assert.Contains("not proven", blocked.Detail, StringComparison.Ordinal);
+        Assert.Contains("largest block that fits (9 cells", blocked.Detail, StringComparison.Ordinal);
+        Assert.Contains("reaches only [0, 31]", blocked.Detail, StringComparison.Ordinal);
+
+        var none = Assert.Single(PatternAuditor.Audit(problem, pattern, maxLpGroup: 8));
+        Assert.Contains("no block of it around the cell fits", none.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,9 @@
 using CsCheck;
+using OutputControl.Audit;
 using OutputControl.Requests;
+using OutputControl.Rules;
 using OutputControl.Suppression;
+using OutputControl.Tables;
 using OutputControl.Tests.Suppression;
 
 namespace OutputControl.Tests.Hierarchies;
@@ -94,4 +97,28 @@ public class HierarchyPropertyTests
                     $"optimal {SecondarySuppressionTests.Cost(problem, optimal.Suppressed)} > fast {SecondarySuppressionTests.Cost(problem, fast.Suppressed)}");
             }
         }, iter: 60, threads: 1);
+
+    [Fact]
+    public void Audit_GroupsOverTheLpLimit_BlocksNeverProveWhatTheWholeLpCannot()
+    {
+        // Random requirements (upper 1–29) and patterns (every primary, each other cell with probability 1/2) audited
+        // twice: with the whole group's LP, and with a limit one below the largest group's size, which sends that group
+        // through blocks. A cell the whole LP cannot prove must fail by blocks too, and a block failure is never shown
+        // as a narrowing. (That blocks prove what certificates cannot is the hand case in PatternAuditorTests.)
+        var sample = from table in RandomTable from seed in Gen.Int select (table, seed);
+        sample.Sample(t =>
+        {
+            var policy = SecondarySuppressionTests.Problem(t.table);
+            var random = new Random(t.seed);
+            var requirement = policy.Requirement.Select(_ => new ProtectionRequirement(0, random.Next(1, 30), 0)).ToArray();
+            var problem = new ProtectionProblem(policy.Grid, policy.Primary, requirement);
+            var pattern = Enumerable.Range(0, problem.Grid.Count).Select(c => problem.Primary[c] || random.Next(2) == 0).ToArray();
+            var whole = PatternAuditor.Audit(problem, pattern, maxLpGroup: int.MaxValue).Select(f => f.Cell).ToHashSet();
+            var limit = Math.Max(1, Components.Of(problem.Grid, pattern).Select(g => g.Count).DefaultIfEmpty(0).Max() - 1);
+            var blocks = PatternAuditor.Audit(problem, pattern, maxLpGroup: limit);
+            Assert.Superset(whole, blocks.Select(f => f.Cell).ToHashSet());
+            var large = Components.Of(problem.Grid, pattern).Where(g => g.Count > limit).SelectMany(g => g).ToHashSet();
+            Assert.All(blocks.Where(f => large.Contains(f.Cell)), f => Assert.Contains("not proven", f.Detail, StringComparison.Ordinal));
+        }, iter: 200, threads: 1);
+    }
 }
