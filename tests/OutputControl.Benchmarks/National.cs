@@ -22,7 +22,7 @@ internal static class National
         var inner = table.Cells.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"national table: {levels.Gemeenten} gemeenten, {levels.Wijken} wijken, {levels.Buurten} buurten x 21 sections x 4 quarters; {inner:N0} cells with subtotals"));
-        Console.WriteLine("method                         seconds  verdict    primaries  secondaries  suppressed-value  unsafe-primaries");
+        Console.WriteLine("method                         seconds  verdict    primaries  secondaries  suppressed-value  narrowed  not-proven");
         var flat = only is "" or "flat" ? Flat(table, levels) : (1, 1);
         var fast = only is "" or "fast" ? Time("hierarchical fast", table, SecondaryMethod.Fast) : (1, 1);
         var optimal = only is "" or "optimal" ? Time("hierarchical optimal", table, SecondaryMethod.Optimal) : (1, 1);
@@ -41,7 +41,7 @@ internal static class National
         var secondaries = result.Cells.Where(c => c.Status == CellStatus.Secondary).ToList();
         var cost = secondaries.Sum(c => values.GetValueOrDefault(string.Join('\u001f', c.Key)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-29} {seconds,8:0.0}  {result.Verdict,-9} {result.Cells.Count(c => c.Status == CellStatus.Primary),10} {secondaries.Count,12} {cost,17} {0,17}"));
+            $"{name,-29} {seconds,8:0.0}  {result.Verdict,-9} {result.Cells.Count(c => c.Status == CellStatus.Primary),10} {secondaries.Count,12} {cost,17} {0,9} {0,11}"));
         foreach (var f in result.Findings.Take(4))
         {
             Console.WriteLine($"  finding {f.Rule}: {f.Detail}");
@@ -96,9 +96,11 @@ internal static class National
             suppressed[c] = suppressedKeys.Contains(string.Join('\u001f', grid.Key(c)));
         }
 
-        var unsafePrimaries = PatternAuditor.Audit(new ProtectionProblem(grid, primary, requirement), suppressed).Select(f => f.Cell).Distinct().Count();
+        var failures = PatternAuditor.Audit(new ProtectionProblem(grid, primary, requirement), suppressed);
+        var narrowed = failures.Where(f => !f.Detail.Contains("not proven", StringComparison.Ordinal)).Select(f => f.Cell).ToHashSet();
+        var notProven = failures.Select(f => f.Cell).Where(c => !narrowed.Contains(c)).Distinct().Count();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"flat (3 separate tables)",-29} {seconds,8:0.0}  {"-",-9} {primary.Count(p => p),10} {secondaries,12} {cost,17} {unsafePrimaries,17}"));
+            $"{"flat (3 separate tables)",-29} {seconds,8:0.0}  {"-",-9} {primary.Count(p => p),10} {secondaries,12} {cost,17} {narrowed.Count,9} {notProven,11}"));
         return (seconds, cost);
     }
 

@@ -4,7 +4,7 @@
 # ratio is our own exact method. Pass "quick" for the small sizes only.
 # "national" (with "quick" for 5 %, or "scale=0.02"; "only=flat|fast|optimal"): gemeente ⊃ wijk ⊃ buurt × SBI section ×
 # quarter with every subtotal, hierarchical optimal and fast against today's flat method (three separate tables whose
-# union is audited against the hierarchy: "unsafe-primaries").
+# union is audited against the hierarchy: "narrowed" and "not-proven" primaries).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet build tests/OutputControl.Benchmarks -c Release -v quiet -nologo >/dev/null

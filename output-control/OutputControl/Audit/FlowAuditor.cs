@@ -3,17 +3,23 @@ using OutputControl.Tables;
 namespace OutputControl.Audit;
 
 /// <summary>
-/// Exact audit of two-way tables with both margins, as maximum flows instead of LPs. Flipping the sign of every
-/// marginal cell (total row or column, not the grand total) turns the relations into "every line of the extended
-/// table sums to zero", so the attacker's moves are circulations in the bipartite graph rows ↔ columns with one edge
-/// per suppressed cell. Raising the primary by t is a circulation of t through its edge: the largest t is the
-/// maximum flow back around, where a cell that falls can carry at most its value and a cell that rises is
-/// unbounded. A singleton owner's knowledge removes that cell's edge.
+/// Exact audit, as maximum flows instead of LPs, of the tables whose relations form a network: every cell in at most
+/// two relations, once with each sign. Raising the primary by t is then a circulation of t through its edge: the
+/// largest t is the maximum flow back around, where a cell that falls can carry at most its value and a cell that
+/// rises is unbounded. A singleton owner's knowledge removes that cell's edge.
+/// <list type="bullet">
+/// <item>Two-way tables with both margins (flat): flipping the sign of every marginal cell (total row or column, not
+/// the grand total) makes every line of the extended table sum to zero, so each suppressed cell is an edge between its
+/// row and its column.</item>
+/// <item>One-way tables, hierarchical or not: each relation (an aggregate and its children) is a node, plus one
+/// ground node; a cell is the edge from its parent's relation into its own (a leaf's into ground, a root's from
+/// ground), so an aggregate's rise flows on into its children. Ground balances by itself: summing every relation
+/// gives Σ leaves = Σ roots.</item>
+/// </list>
 /// </summary>
 internal sealed class FlowAuditor
 {
     private readonly TableGrid grid;
-    private readonly int rows;
     private readonly List<(int From, int To, double Capacity, int Cell)> edges = [];
     private readonly List<int>[] adjacency;
     private readonly double[] flow;
@@ -22,8 +28,7 @@ internal sealed class FlowAuditor
     public FlowAuditor(TableGrid grid, bool[] suppressed)
     {
         this.grid = grid;
-        rows = grid.Size[0];
-        adjacency = new List<int>[rows + grid.Size[1]];
+        adjacency = new List<int>[grid.Dimensions == 1 ? grid.Size[0] + 1 : grid.Size[0] + grid.Size[1]];
         for (var i = 0; i < adjacency.Length; i++)
         {
             adjacency[i] = [];
@@ -36,21 +41,18 @@ internal sealed class FlowAuditor
                 continue;
             }
 
-            var row = grid.Coord(c, 0);
-            var column = rows + grid.Coord(c, 1);
-            var x = (double)grid.Value[c];
-            // Row→column raises the flipped value: the cell itself rises when its sign is +1, falls when −1.
-            var forward = Sign(c) > 0 ? double.PositiveInfinity : x;
-            var backward = Sign(c) > 0 ? x : double.PositiveInfinity;
-            Add(row, column, forward, c);
-            Add(column, row, backward, c);
+            // The cell rises with flow from → to, and falls (by at most its value) with flow back.
+            var (from, to) = Ends(c);
+            Add(from, to, double.PositiveInfinity, c);
+            Add(to, from, (double)grid.Value[c], c);
         }
 
         flow = new double[edges.Count];
         disabled = new bool[edges.Count];
     }
 
-    public static bool Applies(TableGrid grid) => grid.Dimensions == 2 && grid.HasTotal[0] && grid.HasTotal[1] && grid.IsFlat;
+    public static bool Applies(TableGrid grid) =>
+        grid.Dimensions == 1 || (grid.Dimensions == 2 && grid.HasTotal[0] && grid.HasTotal[1] && grid.IsFlat);
 
     /// <summary>The largest rise (sign +1) or fall (−1) of a cell, computed up to <paramref name="limit"/>, with the
     /// singleton <paramref name="pinned"/> (or −1) held at its value; <paramref name="used"/> gets the cells moved.</summary>
@@ -62,12 +64,10 @@ internal sealed class FlowAuditor
             disabled[e] = edges[e].Cell == p || edges[e].Cell == pinned;
         }
 
-        var row = grid.Coord(p, 0);
-        var column = rows + grid.Coord(p, 1);
-        // The primary's own edge carries t one way (row→column if its flipped value rises); the rest flows back.
-        var rises = Sign(p) * sign > 0;
-        var source = rises ? column : row;
-        var sink = rises ? row : column;
+        // The primary's own edge carries t one way; the rest flows back around.
+        var (from, to) = Ends(p);
+        var source = sign > 0 ? to : from;
+        var sink = sign > 0 ? from : to;
         if (sign < 0)
         {
             limit = Math.Min(limit, (double)grid.Value[p]);
@@ -85,7 +85,21 @@ internal sealed class FlowAuditor
         return total;
     }
 
-    private int Sign(int cell) => grid.IsAggregate(cell, 0) ^ grid.IsAggregate(cell, 1) ? -1 : 1;
+    /// <summary>The nodes between which the cell's rise flows.</summary>
+    private (int From, int To) Ends(int cell)
+    {
+        if (grid.Dimensions == 1)
+        {
+            var ground = grid.Size[0];
+            var h = grid.Hierarchy[0];
+            var i = grid.Coord(cell, 0);
+            return (h.Parent[i] >= 0 ? h.Parent[i] : ground, h.IsAggregate(i) ? i : ground);
+        }
+
+        var row = grid.Coord(cell, 0);
+        var column = grid.Size[0] + grid.Coord(cell, 1);
+        return grid.IsAggregate(cell, 0) ^ grid.IsAggregate(cell, 1) ? (column, row) : (row, column);
+    }
 
     private void Add(int from, int to, double capacity, int cell)
     {
