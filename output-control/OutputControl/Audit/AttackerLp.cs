@@ -20,6 +20,9 @@ internal sealed class AttackerLp : IDisposable
     private readonly string warmLimit;
     private Variable? objectiveVariable;
 
+    // Whether the warm limit must be set before the next solve: before the first, and after a cold retry.
+    private bool warmParametersDue = true;
+
     /// <summary>The LP over <paramref name="group"/>'s cells; the other suppressed cells stay at their values, and so do
     /// published ones (as fixed variables when <paramref name="includePublished"/>, for the cuts). A warm-started solve
     /// stops after <paramref name="warmIterations"/> (by default 100,000, or 20 per variable and relation when that is
@@ -102,7 +105,12 @@ internal sealed class AttackerLp : IDisposable
     /// </summary>
     private Solver.ResultStatus Solve()
     {
-        Parameters(warmLimit, 0);
+        if (warmParametersDue)
+        {
+            Parameters(warmLimit, 0);
+            warmParametersDue = false;
+        }
+
         var status = solver.Solve();
         if (status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED)
         {
@@ -112,6 +120,7 @@ internal sealed class AttackerLp : IDisposable
         ColdSolves++;
         solver.Reset();
         Parameters("max_number_of_iterations:-1", ColdSeconds);
+        warmParametersDue = true;
         return solver.Solve();
     }
 

@@ -98,14 +98,17 @@ public class HierarchyPropertyTests
             }
         }, iter: 60, threads: 1);
 
+    /// <summary>Every primary suppressed, and each other cell with probability 1/2.</summary>
+    private static bool[] RandomPattern(ProtectionProblem problem, Random random) =>
+        [.. Enumerable.Range(0, problem.Grid.Count).Select(c => problem.Primary[c] || random.Next(2) == 0)];
+
     [Fact]
     public void Audit_GroupsOverTheLpLimit_BlocksNeverProveWhatTheWholeLpCannot()
     {
-        // Random requirements (upper 1–29) and patterns (every primary, each other cell with probability 1/2) audited
-        // twice: with the whole group's LP, and with a limit one below the largest group's size, which sends that group
-        // through blocks. A cell the whole LP cannot prove must fail by blocks too, and a block failure is never shown
-        // as a narrowing. Two-way tables only: one-way tables go through flows. (That blocks prove what certificates
-        // cannot is the hand case in PatternAuditorTests.)
+        // Random requirements (upper 1–29) and patterns audited twice: with the whole group's LP, and with a limit one
+        // below the largest group's size, which sends that group through blocks. A cell the whole LP cannot prove must
+        // fail by blocks too, and a block failure is never shown as a narrowing. Two-way tables only: one-way tables go
+        // through flows. (That blocks prove what certificates cannot is the hand case in PatternAuditorTests.)
         var twoWay = from table in RandomTable where table.Dimensions.Count == 2 from seed in Gen.Int select (table, seed);
         twoWay.Sample(t =>
         {
@@ -113,7 +116,7 @@ public class HierarchyPropertyTests
             var random = new Random(t.seed);
             var requirement = policy.Requirement.Select(_ => new ProtectionRequirement(0, random.Next(1, 30), 0)).ToArray();
             var problem = new ProtectionProblem(policy.Grid, policy.Primary, requirement);
-            var pattern = Enumerable.Range(0, problem.Grid.Count).Select(c => problem.Primary[c] || random.Next(2) == 0).ToArray();
+            var pattern = RandomPattern(problem, random);
             var whole = PatternAuditor.Audit(problem, pattern, maxLpGroup: int.MaxValue).Select(f => f.Cell).ToHashSet();
             var limit = Math.Max(1, Components.Of(problem.Grid, pattern).Select(g => g.Count).DefaultIfEmpty(0).Max() - 1);
             var blocks = PatternAuditor.Audit(problem, pattern, maxLpGroup: limit);
@@ -127,14 +130,13 @@ public class HierarchyPropertyTests
     public void Audit_OneWayHierarchies_FlowsFailExactlyWhereTheFullLpDoes()
     {
         // One-way tables go through max flows (every relation a node, every suppressed cell an edge); the independent
-        // full-table LP must agree on every primary, in every singleton owner's scenario. Random patterns: every
-        // primary, each other cell with probability 1/2.
+        // full-table LP must agree on every primary, in every singleton owner's scenario, on random patterns.
         var oneWay = from table in RandomTable where table.Dimensions.Count == 1 from seed in Gen.Int select (table, seed);
         oneWay.Sample(t =>
         {
             var problem = SecondarySuppressionTests.Problem(t.table);
             var random = new Random(t.seed);
-            var pattern = Enumerable.Range(0, problem.Grid.Count).Select(c => problem.Primary[c] || random.Next(2) == 0).ToArray();
+            var pattern = RandomPattern(problem, random);
             var flows = PatternAuditor.Audit(problem, pattern).Select(f => problem.Grid.FormatKey(f.Cell)).ToHashSet();
             var lp = PropertyTests.IndependentAudit(problem, pattern).Select(f => f[..f.IndexOf(" owner ", StringComparison.Ordinal)]).ToHashSet();
             Assert.Equal(lp.Order(), flows.Order());
