@@ -22,6 +22,8 @@ public sealed class Chromium : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ExecutablePath} is missing: install Debian's chromium (tests/run.sh does)");
         }
+        // Web-first assertions get the same bound as actions (their own default is 5 s), for the reason in NewPageAsync.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

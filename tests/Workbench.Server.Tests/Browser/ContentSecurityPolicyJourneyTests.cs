@@ -1,5 +1,6 @@
-using Workbench.Audit;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Workbench.Audit;
 using Workbench.Server.Identity;
 using Workbench.Server.Tests.Infrastructure;
 using Workbench.Server.Tests.Notebooks;
@@ -40,7 +41,7 @@ public sealed class ContentSecurityPolicyJourneyTests(Chromium chromium)
         await enrolling.GetByLabel("User name").FillAsync(newcomer.UserName);
         await enrolling.GetByLabel("Password").FillAsync(WorkbenchApp.Password);
         await enrolling.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await enrolling.WaitForURLAsync("**/Account/EnrolMfa**");
+        await Expect(enrolling).ToHaveURLAsync(new Regex("/Account/EnrolMfa"));
         await Expect(enrolling.GetByAltText("QR code holding your authenticator key")).ToBeVisibleAsync();
         var before = violations.Seen;
         // The watcher sees what the policy blocks: an inline script added to the page is reported.

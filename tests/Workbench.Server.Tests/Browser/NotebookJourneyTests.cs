@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -35,7 +36,7 @@ public sealed class NotebookJourneyTests(Chromium chromium)
         await page.Locator($"tr[data-project='{project}']").GetByRole(AriaRole.Button, new() { Name = "Open notebooks" }).ClickAsync();
         // On the notebooks' own origin, signed in there by the one-time ticket of the Open button.
         var notebooks = area.Origin.GetLeftPart(UriPartial.Authority);
-        await page.WaitForURLAsync($"{notebooks}/notebooks/{project}/tree**");
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape($"{notebooks}/notebooks/{project}/tree")));
         var saved = await page.APIRequest.PutAsync($"{notebooks}/notebooks/{project}/api/contents/first.ipynb", new() { DataObject = NotebookArea.Notebook("6 * 7") });
         Assert.Equal(201, saved.Status);
         await page.GotoAsync($"{notebooks}/notebooks/{project}/notebooks/first.ipynb");

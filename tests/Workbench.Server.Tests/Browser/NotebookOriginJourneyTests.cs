@@ -1,8 +1,9 @@
-using Workbench.Audit;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Workbench.Audit;
 using Workbench.Server.Tests.Infrastructure;
 using Workbench.Server.Tests.Notebooks;
 using static Microsoft.Playwright.Assertions;
@@ -41,7 +42,7 @@ public sealed class NotebookOriginJourneyTests(Chromium chromium)
         var violations = await CspViolations.WatchAsync(page);
         await BrowserSignIn.SignInAsync(page, scientist, "/Notebooks");
         await page.Locator($"tr[data-project='{project}']").GetByRole(AriaRole.Button, new() { Name = "Open notebooks" }).ClickAsync();
-        await page.WaitForURLAsync($"{notebooks}/notebooks/{project}/tree**");
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape($"{notebooks}/notebooks/{project}/tree")));
         await Expect(page.Locator("#notebook_list")).ToBeVisibleAsync();
         var cookies = await page.Context.CookiesAsync([$"{notebooks}/notebooks/{project}/tree"]);
         var code = "HTML(\"<div id='probe'>waiting</div><script>"

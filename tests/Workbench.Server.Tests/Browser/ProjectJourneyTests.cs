@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workbench.Audit;
 using Workbench.Server.Identity;
@@ -37,7 +38,7 @@ public sealed class ProjectJourneyTests(Chromium chromium)
         await page.GetByLabel("Effectiveness").FillAsync("The linkage answers the question directly.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/Projects/Details/P-*");
+        await Expect(page).ToHaveURLAsync(new Regex("/Projects/Details/P-[^/?#]+$"));
         await Expect(page.Locator("#datasets")).ToContainTextAsync("dismantlings: building_id, kind");
         await Expect(page.Locator("#datasets")).ToContainTextAsync("buildings: building_id, vacant");
         await Expect(page.GetByText("sci: DataScientist")).ToBeVisibleAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -39,7 +40,7 @@ public sealed class QuestionJourneyTests(Chromium chromium)
         await page.GetByLabel("Areas").FillAsync("GM0363, WK036301");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit to the steering group" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/Questions/Details/Q-*");
+        await Expect(page).ToHaveURLAsync(new Regex("/Questions/Details/Q-[^/?#]+$"));
         await Expect(page.Locator("#status")).ToContainTextAsync("Status: Submitted");
         await Expect(page.Locator("#areas")).ToHaveTextAsync("GM0363, WK036301");
         await Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(2);
@@ -117,7 +118,7 @@ public sealed class QuestionJourneyTests(Chromium chromium)
         await adminPage.GetByLabel("Proportionality").FillAsync("Buildings only, no persons.");
         await adminPage.GetByLabel("Effectiveness").FillAsync("The linkage answers the question.");
         await adminPage.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-        await adminPage.WaitForURLAsync("**/Projects/Details/P-*");
+        await Expect(adminPage).ToHaveURLAsync(new Regex("/Projects/Details/P-[^/?#]+$"));
         var project = adminPage.Url[(adminPage.Url.LastIndexOf('/') + 1)..];
         await adminPage.GotoAsync($"/Questions/Details/{id}");
         await Expect(adminPage.Locator("#status")).ToContainTextAsync("Status: ProjectStarted");
@@ -154,7 +155,7 @@ public sealed class QuestionJourneyTests(Chromium chromium)
         await Expect(released.GetByRole(AriaRole.Link, new() { Name = quarter })).ToHaveAttributeAsync("href", $"/Dashboard?release={quarter}");
         await page.Locator("#released-in").GetByRole(AriaRole.Link, new() { Name = quarter }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/Dashboard?release={quarter}");
+        await Expect(page).ToHaveURLAsync(new Regex($"/Dashboard\\?release={Regex.Escape(quarter)}$"));
         await Expect(page.Locator("#shown-release")).ToHaveTextAsync($"Release {quarter}");
         await Expect(page.Locator("main")).ToContainTextAsync("Dismantled drug labs per municipality");
         await page.Context.CloseAsync();

@@ -65,7 +65,7 @@ public sealed partial class SignInJourneyTests(Chromium chromium)
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Account/Mfa**");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Mfa"));
         await Expect(page.GetByLabel("Six-digit code from your authenticator app")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(Totp.Now(user.TotpKey!));
         await page.Keyboard.PressAsync("Enter");
@@ -89,7 +89,7 @@ public sealed partial class SignInJourneyTests(Chromium chromium)
         await page.GetByLabel("User name").FillAsync("newcomer");
         await page.GetByLabel("Password").FillAsync(WorkbenchApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/EnrolMfa**");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/EnrolMfa"));
         var qr = page.GetByRole(AriaRole.Img, new() { Name = "QR code holding your authenticator key" });
         await Expect(qr).ToBeVisibleAsync();
         Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR image did not render");
