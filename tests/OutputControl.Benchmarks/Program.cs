@@ -6,11 +6,15 @@ using OutputControl.Results;
 
 // Times the output-control gateway on generated count tables with all margins: optimal vs fast on the same 2-D
 // tables (time and cost ratio), and fast + full audit on 3-D tables up to 1,000,000 inner cells.
-// Usage: OutputControl.Benchmarks [quick] [national]
+// Usage: OutputControl.Benchmarks [quick] [national [scale=x] [only=flat|fast|optimal] [limit=seconds]]
 var quick = args.Contains("quick");
 if (args.Contains("national"))
 {
-    National.Run(args.FirstOrDefault(a => a.StartsWith("scale=", StringComparison.Ordinal)) is { } s ? double.Parse(s[6..], CultureInfo.InvariantCulture) : quick ? 0.05 : 1.0, args.FirstOrDefault(a => a.StartsWith("only=", StringComparison.Ordinal))?[5..] ?? string.Empty);
+    string? Option(string name) => args.FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
+    var scale = Option("scale") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : quick ? 0.05 : 1.0;
+    // limit=SECONDS: the optimal method's time budget for the whole table (the server's Releases:CheckTimeLimit is 60).
+    var limit = TimeSpan.FromSeconds(Option("limit") is { } l ? double.Parse(l, CultureInfo.InvariantCulture) : 600);
+    National.Run(scale, Option("only") ?? string.Empty, limit);
     return;
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using OutputControl.Audit;
 using OutputControl.Requests;
 using OutputControl.Tables;
@@ -34,7 +35,8 @@ internal static class SecondarySuppression
 
         var clock = Stopwatch.StartNew();
         bool[]? suppressed = null;
-        if (method == SecondaryMethod.Optimal && !grid.IsFlat && grid.Count > DecomposeAbove)
+        var bySubtables = method == SecondaryMethod.Optimal && !grid.IsFlat && grid.Count > DecomposeAbove;
+        if (bySubtables)
         {
             suppressed = SubtableSuppressor.Protect(problem, optimalLimit, notes);
         }
@@ -60,16 +62,21 @@ internal static class SecondarySuppression
         }
 
         suppressed ??= Fast(problem);
-        var failures = PatternAuditor.Audit(problem, suppressed);
-        for (var round = 0; round < RepairRounds && failures.Count > 0; round++)
+        var failures = AuditAndRepair(problem, suppressed);
+        if (bySubtables)
         {
-            var unprotectable = new List<int>();
-            foreach (var f in failures.OrderBy(f => f.Cell))
+            // The subtable method is exact per subtable, not for the whole table, and a subtable out of time is done
+            // fast: its pattern can suppress more than the fast method's over the whole table. The cheaper proven
+            // pattern is kept, so `optimal` never suppresses more than `fast`.
+            var fast = Fast(problem);
+            var fastFailures = AuditAndRepair(problem, fast);
+            if (fastFailures.Count == 0 && (failures.Count > 0 || Cheaper(problem, fast, suppressed)))
             {
-                HypercubeSuppressor.Protect(problem, suppressed, [f.Cell], f.KnownSingleton < 0 ? int.MinValue : f.KnownSingleton, unprotectable);
+                var unproven = failures.Count > 0 ? $" and left {failures.Count} primaries unproven" : string.Empty;
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"the fast method's pattern is used: it suppresses a value of {Cost(problem, fast):N0} in {Count(problem, fast):N0} cells, the subtables' pattern {Cost(problem, suppressed):N0} in {Count(problem, suppressed):N0}{unproven}"));
+                (suppressed, failures) = (fast, fastFailures);
             }
-
-            failures = PatternAuditor.Audit(problem, suppressed);
         }
 
         if (failures.Count == 0)
@@ -85,6 +92,53 @@ internal static class SecondarySuppression
         }
 
         return Complete(problem, notes, optimalLimit);
+    }
+
+    /// <summary>Audits the pattern and repairs what fails, for a few rounds; returns what still fails.</summary>
+    private static List<AuditFailure> AuditAndRepair(ProtectionProblem problem, bool[] suppressed)
+    {
+        var failures = PatternAuditor.Audit(problem, suppressed);
+        for (var round = 0; round < RepairRounds && failures.Count > 0; round++)
+        {
+            var unprotectable = new List<int>();
+            foreach (var f in failures.OrderBy(f => f.Cell))
+            {
+                HypercubeSuppressor.Protect(problem, suppressed, [f.Cell], f.KnownSingleton < 0 ? int.MinValue : f.KnownSingleton, unprotectable);
+            }
+
+            failures = PatternAuditor.Audit(problem, suppressed);
+        }
+
+        return failures;
+    }
+
+    /// <summary>Less suppressed value, or the same value in fewer cells: the exact method's objective.</summary>
+    private static bool Cheaper(ProtectionProblem problem, bool[] a, bool[] b)
+    {
+        var (costA, costB) = (Cost(problem, a), Cost(problem, b));
+        return costA < costB || (costA == costB && Count(problem, a) < Count(problem, b));
+    }
+
+    private static decimal Cost(ProtectionProblem problem, bool[] suppressed)
+    {
+        var cost = 0m;
+        for (var c = 0; c < suppressed.Length; c++)
+        {
+            cost += suppressed[c] && !problem.Primary[c] ? problem.Grid.Value[c] : 0m;
+        }
+
+        return cost;
+    }
+
+    private static int Count(ProtectionProblem problem, bool[] suppressed)
+    {
+        var count = 0;
+        for (var c = 0; c < suppressed.Length; c++)
+        {
+            count += suppressed[c] && !problem.Primary[c] ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The hypercube pattern with its audit-driven repairs skipped: callers audit it.</summary>
