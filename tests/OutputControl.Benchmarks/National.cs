@@ -23,13 +23,25 @@ internal static class National
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"national table: {levels.Gemeenten} gemeenten, {levels.Wijken} wijken, {levels.Buurten} buurten x 21 sections x 4 quarters; {inner:N0} cells with subtotals"));
         Console.WriteLine("method                         seconds  verdict    primaries  secondaries  suppressed-value  narrowed  not-proven");
-        var flat = only is "" or "flat" ? Flat(table, levels) : (1, 1);
-        var fast = only is "" or "fast" ? Time("hierarchical fast", table, SecondaryMethod.Fast, optimalLimit) : (1, 1);
-        var optimal = only is "" or "optimal" ? Time(string.Create(CultureInfo.InvariantCulture, $"hierarchical optimal {optimalLimit.TotalSeconds:0} s"), table, SecondaryMethod.Optimal, optimalLimit) : (1, 1);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  ratio hierarchical optimal / flat: time {optimal.Seconds / flat.Seconds:0.00}, suppressed value {optimal.Cost / Math.Max(flat.Cost, 1):0.000}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  ratio hierarchical fast / flat:    time {fast.Seconds / flat.Seconds:0.00}, suppressed value {fast.Cost / Math.Max(flat.Cost, 1):0.000}"));
+        bool Runs(string method) => only.Length == 0 || only.Split(',').Contains(method);
+        (double Seconds, decimal Cost)? flat = Runs("flat") ? Flat(table, levels) : null;
+        (double Seconds, decimal Cost)? fast = Runs("fast") ? Time("hierarchical fast", table, SecondaryMethod.Fast, optimalLimit) : null;
+        (double Seconds, decimal Cost)? optimal = Runs("optimal")
+            ? Time(string.Create(CultureInfo.InvariantCulture, $"hierarchical optimal {optimalLimit.TotalSeconds:0} s"), table, SecondaryMethod.Optimal, optimalLimit)
+            : null;
+        Ratio("hierarchical optimal / flat", optimal, flat);
+        Ratio("hierarchical fast / flat", fast, flat);
+        Ratio("hierarchical optimal / fast", optimal, fast);
+    }
+
+    /// <summary>Time and suppressed-value ratios of two methods, when both ran.</summary>
+    private static void Ratio(string name, (double Seconds, decimal Cost)? method, (double Seconds, decimal Cost)? peer)
+    {
+        if (method is { } m && peer is { } p)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  ratio {name + ":",-30} time {m.Seconds / p.Seconds:0.00}, suppressed value {m.Cost / Math.Max(p.Cost, 1):0.000}"));
+        }
     }
 
     private static (double Seconds, decimal Cost) Time(string name, TableOutput table, SecondaryMethod method, TimeSpan optimalLimit)

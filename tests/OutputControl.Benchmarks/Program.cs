@@ -6,7 +6,7 @@ using OutputControl.Results;
 
 // Times the output-control gateway on generated count tables with all margins: optimal vs fast on the same 2-D
 // tables (time and cost ratio), and fast + full audit on 3-D tables up to 1,000,000 inner cells.
-// Usage: OutputControl.Benchmarks [quick] [national [scale=x] [only=flat|fast|optimal] [limit=seconds]]
+// Usage: OutputControl.Benchmarks [quick] [national [scale=x] [only=flat,fast,optimal] [limit=seconds]]
 var quick = args.Contains("quick");
 if (args.Contains("national"))
 {
