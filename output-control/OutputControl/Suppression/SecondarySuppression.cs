@@ -70,11 +70,12 @@ internal static class SecondarySuppression
             // pattern is kept, so `optimal` never suppresses more than `fast`.
             var fast = Fast(problem);
             var fastFailures = AuditAndRepair(problem, fast);
-            if (fastFailures.Count == 0 && (failures.Count > 0 || Cheaper(problem, fast, suppressed)))
+            var (fastSize, subtableSize) = (Size(problem, fast), Size(problem, suppressed));
+            if (fastFailures.Count == 0 && (failures.Count > 0 || fastSize.CompareTo(subtableSize) < 0))
             {
                 var unproven = failures.Count > 0 ? $" and left {failures.Count} primaries unproven" : string.Empty;
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"the fast method's pattern is used: it suppresses a value of {Cost(problem, fast):N0} in {Count(problem, fast):N0} cells, the subtables' pattern {Cost(problem, suppressed):N0} in {Count(problem, suppressed):N0}{unproven}"));
+                    $"the fast method's pattern is used: it suppresses a value of {fastSize.Value:N0} in {fastSize.Cells:N0} cells, the subtables' pattern {subtableSize.Value:N0} in {subtableSize.Cells:N0}{unproven}"));
                 (suppressed, failures) = (fast, fastFailures);
             }
         }
@@ -112,33 +113,21 @@ internal static class SecondarySuppression
         return failures;
     }
 
-    /// <summary>Less suppressed value, or the same value in fewer cells: the exact method's objective.</summary>
-    private static bool Cheaper(ProtectionProblem problem, bool[] a, bool[] b)
+    /// <summary>What a pattern suppresses beyond the primaries, ordered as the exact method's objective: less value,
+    /// then fewer cells.</summary>
+    private static (decimal Value, int Cells) Size(ProtectionProblem problem, bool[] suppressed)
     {
-        var (costA, costB) = (Cost(problem, a), Cost(problem, b));
-        return costA < costB || (costA == costB && Count(problem, a) < Count(problem, b));
-    }
-
-    private static decimal Cost(ProtectionProblem problem, bool[] suppressed)
-    {
-        var cost = 0m;
+        var (value, cells) = (0m, 0);
         for (var c = 0; c < suppressed.Length; c++)
         {
-            cost += suppressed[c] && !problem.Primary[c] ? problem.Grid.Value[c] : 0m;
+            if (suppressed[c] && !problem.Primary[c])
+            {
+                value += problem.Grid.Value[c];
+                cells++;
+            }
         }
 
-        return cost;
-    }
-
-    private static int Count(ProtectionProblem problem, bool[] suppressed)
-    {
-        var count = 0;
-        for (var c = 0; c < suppressed.Length; c++)
-        {
-            count += suppressed[c] && !problem.Primary[c] ? 1 : 0;
-        }
-
-        return count;
+        return (value, cells);
     }
 
     /// <summary>The hypercube pattern with its audit-driven repairs skipped: callers audit it.</summary>

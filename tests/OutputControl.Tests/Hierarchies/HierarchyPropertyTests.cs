@@ -98,6 +98,10 @@ public class HierarchyPropertyTests
             }
         }, iter: 60, threads: 1);
 
+    /// <summary>A random table with that many dimensions, and a seed for what the test draws besides.</summary>
+    private static Gen<(TableOutput Table, int Seed)> WithSeed(int dimensions) =>
+        from table in RandomTable where table.Dimensions.Count == dimensions from seed in Gen.Int select (table, seed);
+
     /// <summary>Every primary suppressed, and each other cell with probability 1/2.</summary>
     private static bool[] RandomPattern(ProtectionProblem problem, Random random) =>
         [.. Enumerable.Range(0, problem.Grid.Count).Select(c => problem.Primary[c] || random.Next(2) == 0)];
@@ -109,11 +113,10 @@ public class HierarchyPropertyTests
         // below the largest group's size, which sends that group through blocks. A cell the whole LP cannot prove must
         // fail by blocks too, and a block failure is never shown as a narrowing. Two-way tables only: one-way tables go
         // through flows. (That blocks prove what certificates cannot is the hand case in PatternAuditorTests.)
-        var twoWay = from table in RandomTable where table.Dimensions.Count == 2 from seed in Gen.Int select (table, seed);
-        twoWay.Sample(t =>
+        WithSeed(dimensions: 2).Sample(t =>
         {
-            var policy = SecondarySuppressionTests.Problem(t.table);
-            var random = new Random(t.seed);
+            var policy = SecondarySuppressionTests.Problem(t.Table);
+            var random = new Random(t.Seed);
             var requirement = policy.Requirement.Select(_ => new ProtectionRequirement(0, random.Next(1, 30), 0)).ToArray();
             var problem = new ProtectionProblem(policy.Grid, policy.Primary, requirement);
             var pattern = RandomPattern(problem, random);
@@ -131,11 +134,10 @@ public class HierarchyPropertyTests
     {
         // One-way tables go through max flows (every relation a node, every suppressed cell an edge); the independent
         // full-table LP must agree on every primary, in every singleton owner's scenario, on random patterns.
-        var oneWay = from table in RandomTable where table.Dimensions.Count == 1 from seed in Gen.Int select (table, seed);
-        oneWay.Sample(t =>
+        WithSeed(dimensions: 1).Sample(t =>
         {
-            var problem = SecondarySuppressionTests.Problem(t.table);
-            var random = new Random(t.seed);
+            var problem = SecondarySuppressionTests.Problem(t.Table);
+            var random = new Random(t.Seed);
             var pattern = RandomPattern(problem, random);
             var flows = PatternAuditor.Audit(problem, pattern).Select(f => problem.Grid.FormatKey(f.Cell)).ToHashSet();
             var lp = PropertyTests.IndependentAudit(problem, pattern).Select(f => f[..f.IndexOf(" owner ", StringComparison.Ordinal)]).ToHashSet();
